@@ -1,0 +1,156 @@
+"""Command line: ``mapper map [INPUT ...] [--out DIR]``.
+
+Errors users can fix (bad input, an edited output in the way) are printed as
+one line on stderr with a non-zero exit status; no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mapper import settings
+from mapper.errors import MapperError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Map news reports of protests, marches and clashes: layered HTML maps and GIS files.",
+)
+
+
+@app.command("map")
+def map_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[INPUT]...",
+            help="Case folders (case.toml, incidents.csv, route.csv) or CSV tables. "
+            "Default: the embedded founding case.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder. Default: outputs/<case id>/."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="ISO 3166 alpha-2 code of the country to prefer for ambiguous names."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite output files even if they were edited.")
+    ] = False,
+) -> None:
+    """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage."""
+    from mapper import cases, exports
+    from mapper.geocoders import default_geocoder
+    from mapper.mapview import make_map
+    from mapper.pipeline import map_case
+
+    paths = [Path(p) for p in inputs] if inputs else [settings.default_case_dir]
+    for path in paths:
+        if not path.exists():
+            raise MapperError(f"{path}: no such file or folder")
+    case = cases.read_inputs(paths)
+    if country:
+        if len(country) != 2 or not country.isalpha():
+            raise MapperError(f"--country {country!r}: expected a two-letter code such as PK")
+        case.country = country.upper()
+    mapped = map_case(case, default_geocoder())
+    out_dir = out or Path(settings.outputs_dir) / case.id
+    html = make_map(mapped).get_root().render()
+    outputs = [exports.Output(exports.MAP_NAME, exports.text_writer(html))]
+    layers = {"incidents": mapped.incidents, "places": mapped.places,
+              "route": mapped.route, "areas": mapped.areas}
+    outputs += [exports.Output(f"{name}.geojson", exports.geojson_writer(frame))
+                for name, frame in layers.items()]
+    outputs.append(exports.Output(exports.GEOPACKAGE_NAME, exports.geopackage_writer(layers)))
+    outputs.append(exports.Output(exports.SUMMARY_NAME, exports.text_writer(_summary_json(mapped))))
+    written = exports.write_outputs(out_dir, outputs, force=force)
+    _print_summary(mapped, out_dir, written)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the incident schema (Markdown)."""
+    from mapper import schema
+
+    typer.echo(schema.markdown(), nl=False)
+
+
+def _summary_json(mapped) -> str:
+    import json
+
+    types = Counter(mapped.incidents["event_type"])
+    located = int((~(mapped.incidents.geometry.isna() | mapped.incidents.geometry.is_empty)).sum())
+    return json.dumps(
+        {
+            "case": mapped.case.id,
+            "title": mapped.case.title,
+            "date_range": list(mapped.date_range),
+            "places": {
+                "resolved": sorted(n for n, r in mapped.resolutions.items() if r.resolved),
+                "unresolved": mapped.unresolved,
+            },
+            "incidents": {"total": len(mapped.incidents), "located": located,
+                          "by_type": dict(sorted(types.items()))},
+            "routes": [
+                {"route": r["route"], "waypoints": r["waypoints"], "length_km": r["length_km"]}
+                for _, r in mapped.route.iterrows()
+            ],
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+
+
+def _print_summary(mapped, out_dir: Path, written: list[Path]) -> None:
+    resolved = sum(r.resolved for r in mapped.resolutions.values())
+    unresolved = mapped.unresolved
+    types = Counter(mapped.incidents["event_type"])
+    start, end = mapped.date_range
+    typer.echo(f"Case {mapped.case.id}: {mapped.case.title} ({start} to {end})")
+    line = f"Places: {resolved} resolved, {len(unresolved)} unresolved"
+    if unresolved:
+        line += " (" + ", ".join(unresolved) + ")"
+    typer.echo(line)
+    by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+    typer.echo(f"Incidents: {len(mapped.incidents)} ({by_type})")
+    for _, r in mapped.route.iterrows():
+        typer.echo(f"Route: {r['route']}: {r['n_waypoints']} waypoints, {r['length_km']} km, "
+                   f"{r['start']} -> {r['end']}")
+    typer.echo(f"Wrote {out_dir}/: " + " ".join(p.name for p in written))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(standalone_mode=False)
+    except MapperError as exc:
+        typer.echo(f"mapper: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("mapper: interrupted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("mapper: aborted", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        # Usage errors of typer's (vendored) click arrive here in non-standalone mode.
+        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+            typer.echo(f"mapper: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Writing outputs: the map, RFC 7946 GeoJSON files and one GeoPackage.
+
+Two promises, kept here and nowhere else:
+
+- **No partial files.** Everything is first written to temporary files in the
+  output folder; only when all of them are complete are they renamed into
+  place (``os.replace`` is atomic on one file system).
+- **No lost edits.** The folder's manifest (``settings.manifest_name``)
+  records a hash of every file mapper wrote. A file that exists but is not in
+  the manifest, or whose content changed since, belongs to the user and is
+  not overwritten unless ``force`` is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+
+from mapper import __version__, settings
+from mapper.errors import OutputError
+
+GEOJSON_LAYERS = ("incidents", "places", "route", "areas")
+GEOPACKAGE_NAME = "incident-map.gpkg"
+MAP_NAME = "map.html"
+SUMMARY_NAME = "summary.json"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write: its name in the output folder and how to write it to a path."""
+
+    name: str
+    write: Callable[[Path], None]
+
+
+def geojson_writer(frame: gpd.GeoDataFrame) -> Callable[[Path], None]:
+    """Writer of an RFC 7946 GeoJSON file (lon/lat, right-hand rings, no ``crs`` member)."""
+
+    def write(path: Path) -> None:
+        frame.to_file(path, driver="GeoJSON", engine="pyogrio",
+                      layer_options={"RFC7946": "YES", "WRITE_NAME": "NO"})
+
+    return write
+
+
+def geopackage_writer(layers: dict[str, gpd.GeoDataFrame]) -> Callable[[Path], None]:
+    """Writer of one GeoPackage holding every layer under its name."""
+
+    def write(path: Path) -> None:
+        for name, frame in layers.items():
+            frame.to_file(path, driver="GPKG", layer=name, engine="pyogrio")
+
+    return write
+
+
+def text_writer(text: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, str]:
+    path = out_dir / settings.manifest_name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def user_owned(out_dir: Path, names: list[str]) -> list[str]:
+    """Names of existing files in ``out_dir`` that mapper did not write, or that were edited."""
+    manifest = _read_manifest(out_dir)
+    owned = []
+    for name in names:
+        path = out_dir / name
+        if path.exists() and manifest.get(name) != _sha256(path):
+            owned.append(name)
+    return owned
+
+
+def write_outputs(out_dir: Path, outputs: list[Output], *, force: bool = False) -> list[Path]:
+    """Write every output into ``out_dir`` all-or-nothing; return the final paths.
+
+    Raises
+    ------
+    OutputError
+        If a target was edited by the user (and ``force`` is false), or the
+        folder cannot be written. Nothing in ``out_dir`` has changed then.
+    """
+    names = [o.name for o in outputs]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
+    if not force:
+        edited = user_owned(out_dir, names)
+        if edited:
+            raise OutputError(
+                f"{out_dir / edited[0]} was not written by mapper or was edited since; "
+                "move it away, choose another --out, or pass --force to overwrite"
+            )
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for output in outputs:
+            suffix = Path(output.name).suffix
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=f".tmp{suffix}",
+                                            dir=out_dir)
+            os.close(fd)
+            tmp = Path(tmp_name)
+            tmp.unlink()  # GDAL drivers refuse to write over an existing (empty) file.
+            staged.append((tmp, out_dir / output.name))
+            output.write(tmp)
+        manifest = _read_manifest(out_dir)
+        manifest.update({final.name: _sha256(tmp) for tmp, final in staged})
+        fd, tmp_manifest = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=out_dir)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"generator": f"incident-mapper {__version__}", "files": manifest}, fh,
+                      indent=1, sort_keys=True)
+        staged.append((Path(tmp_manifest), out_dir / settings.manifest_name))
+    except OutputError:
+        _discard(staged)
+        raise
+    except Exception as exc:
+        _discard(staged)
+        raise OutputError(f"cannot write outputs to {out_dir}: {exc}") from None
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    return [final for _, final in staged[:-1]]
+
+
+def _discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        tmp.unlink(missing_ok=True)
+        # GDAL may leave side files of a GeoPackage being written.
+        for side in tmp.parent.glob(tmp.name + "-*"):
+            side.unlink(missing_ok=True)

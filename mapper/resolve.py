@@ -1,0 +1,105 @@
+"""Place names -> resolved places (the geocoding stage).
+
+Pure over its inputs: a list of names and a :class:`~mapper.geocoders.Geocoder`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+
+from mapper import settings
+from mapper.geocoders.base import Geocoder, Place
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of geocoding one name: the chosen place and what else was considered."""
+
+    query: str
+    place: Place | None
+    alternatives: tuple[Place, ...] = field(default=())
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+def resolve_names(
+    names: Iterable[str], geocoder: Geocoder, *, country: str | None = None
+) -> dict[str, Resolution]:
+    """Geocode each distinct name once.
+
+    Parameters
+    ----------
+    names
+        Place names as written in the input (duplicates are looked up once).
+    geocoder
+        Back-end (usually :func:`mapper.geocoders.default_geocoder`).
+    country
+        ISO alpha-2 code preferred among equally good candidates.
+
+    Returns
+    -------
+    dict
+        name -> :class:`Resolution`; unknown names have ``place=None``.
+    """
+    results: dict[str, Resolution] = {}
+    for name in names:
+        if name in results or not name.strip():
+            continue
+        candidates = geocoder.geocode(name, country=country, exactly_one=False)
+        results[name] = Resolution(
+            name, candidates[0] if candidates else None, tuple(candidates[1:6])
+        )
+    return results
+
+
+PLACE_COLUMNS = (
+    "place_id", "name", "kind", "country", "matched", "match", "precision_m",
+    "geo_precision", "source", "origin", "queries",
+)
+
+
+def places_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
+    """One point per resolved place (polygons and lines by a point on them).
+
+    ``queries`` lists the names in the input that resolved to the place.
+    """
+    by_id: dict[str, tuple[Place, list[str]]] = {}
+    for res in resolutions.values():
+        if res.place is not None:
+            by_id.setdefault(res.place.place_id, (res.place, []))[1].append(res.query)
+    rows = [
+        {
+            "place_id": p.place_id, "name": p.name, "kind": p.kind, "country": p.country,
+            "matched": p.matched, "match": p.match, "precision_m": p.precision_m,
+            "geo_precision": p.geo_precision, "source": p.source, "origin": p.origin,
+            "queries": "; ".join(queries), "geometry": p.point,
+        }
+        for p, queries in by_id.values()
+    ]
+    return gpd.GeoDataFrame(rows, columns=[*PLACE_COLUMNS, "geometry"], geometry="geometry",
+                            crs=settings.crs)
+
+
+def areas_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
+    """Resolved places whose geometry is an area (zones, provinces with a boundary)."""
+    rows, seen = [], set()
+    for res in resolutions.values():
+        p = res.place
+        if p is None or p.place_id in seen or "Polygon" not in p.geometry.geom_type:
+            continue
+        seen.add(p.place_id)
+        rows.append(
+            {
+                "place_id": p.place_id, "name": p.name, "kind": p.kind, "country": p.country,
+                "precision_m": p.precision_m, "source": p.source,
+                "method": str(p.properties.get("method", "")), "geometry": p.geometry,
+            }
+        )
+    columns = ["place_id", "name", "kind", "country", "precision_m", "source", "method"]
+    return gpd.GeoDataFrame(rows, columns=[*columns, "geometry"], geometry="geometry",
+                            crs=settings.crs)

@@ -1,0 +1,237 @@
+"""The incident schema: one definition used by the input tables, the exports,
+the map popups and the documentation (``docs/schema.md`` is generated from it).
+
+The vocabulary follows the event-data conventions analysts know from ACLED:
+an event type and sub-type, two actors, fatalities, a geo-precision and a
+time-precision code, a source and notes. mapper's own ``event_type`` is finer
+than ACLED's for what protest maps need (closures, blockades, deployments,
+talks are separate layers), and every (type, sub-type) pair carries the ACLED
+event type and sub-event type it corresponds to, so exports can be compared
+with ACLED data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldKind = Literal["str", "int", "float", "date"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One incident attribute."""
+
+    name: str
+    kind: FieldKind
+    label: str
+    description: str
+    required: bool = False
+    #: Allowed values; empty means free text.
+    choices: tuple[str, ...] = ()
+    #: False for fields mapper derives (users do not fill them in).
+    in_input: bool = True
+    #: Shown in map popups.
+    in_popup: bool = True
+
+
+#: mapper event type -> {sub-type -> (ACLED event_type, ACLED sub_event_type)}.
+#: An empty ACLED pair means ACLED does not code such events.
+EVENT_TYPES: dict[str, dict[str, tuple[str, str]]] = {
+    "protest": {
+        "march": ("Protests", "Peaceful protest"),
+        "rally": ("Protests", "Peaceful protest"),
+        "sit-in": ("Protests", "Peaceful protest"),
+        "peaceful protest": ("Protests", "Peaceful protest"),
+        "protest with intervention": ("Protests", "Protest with intervention"),
+    },
+    "clash": {
+        "clash with security forces": ("Riots", "Violent demonstration"),
+        "violent demonstration": ("Riots", "Violent demonstration"),
+        "mob violence": ("Riots", "Mob violence"),
+        "armed clash": ("Battles", "Armed clash"),
+    },
+    "violence": {
+        "excessive force against protesters": ("Protests", "Excessive force against protesters"),
+        "attack on police": ("Riots", "Violent demonstration"),
+        "attack on civilians": ("Violence against civilians", "Attack"),
+    },
+    "arrest": {
+        "arrests": ("Strategic developments", "Arrests"),
+        "arrest warning": ("Strategic developments", "Other"),
+    },
+    "detention": {
+        "detention": ("Strategic developments", "Arrests"),
+        "detention site": ("", ""),
+    },
+    "closure": {
+        "school closure": ("Strategic developments", "Other"),
+        "road closure": ("Strategic developments", "Other"),
+        "business closure": ("Strategic developments", "Other"),
+        "communications shutdown": ("Strategic developments", "Other"),
+    },
+    "blockade": {
+        "road blockade": ("Strategic developments", "Other"),
+        "container blockade": ("Strategic developments", "Other"),
+    },
+    "deployment": {
+        "security deployment": ("Strategic developments", "Other"),
+        "curfew": ("Strategic developments", "Other"),
+    },
+    "negotiation": {
+        "talks": ("Strategic developments", "Other"),
+        "agreement": ("Strategic developments", "Agreement"),
+    },
+    "statement": {
+        "statement": ("", ""),
+        "claim": ("", ""),
+        "warning": ("", ""),
+    },
+}
+
+QUALIFIERS: tuple[str, ...] = ("", "exact", "at least", "more than", "about", "up to", "fewer than")
+
+#: ACLED time_precision: 1 = the day is known, 2 = the week, 3 = the month.
+TIME_PRECISION: dict[int, str] = {1: "day", 2: "week", 3: "month"}
+
+#: geo_precision code -> (label, largest precision radius in metres for the code).
+GEO_PRECISION: dict[int, tuple[str, float]] = {
+    1: ("exact point", 500.0),
+    2: ("near (within a few km)", 5_000.0),
+    3: ("area or town", 30_000.0),
+    4: ("region", float("inf")),
+}
+
+
+def geo_precision_for(precision_m: float) -> int:
+    """Geo-precision code for a place whose true position lies within ``precision_m``."""
+    for code, (_, limit) in GEO_PRECISION.items():
+        if precision_m <= limit:
+            return code
+    return max(GEO_PRECISION)
+
+
+def acled_types(event_type: str, sub_event_type: str) -> tuple[str, str]:
+    """ACLED (event_type, sub_event_type) of a mapper type pair, ``("", "")`` if none."""
+    subs = EVENT_TYPES.get(event_type, {})
+    if sub_event_type in subs:
+        return subs[sub_event_type]
+    # With no sub-type, the type's ACLED event type is used if all its sub-types agree.
+    acled = {pair[0] for pair in subs.values()}
+    return (acled.pop(), "") if len(acled) == 1 else ("", "")
+
+
+_SUBTYPES = tuple(sorted({s for subs in EVENT_TYPES.values() for s in subs}))
+
+FIELDS: tuple[Field, ...] = (
+    Field("event_id", "str", "Event id", "Unique id within the case; generated when left empty."),
+    Field("event_date", "date", "Date", "Day of the event, ISO 8601 (YYYY-MM-DD).", required=True),
+    Field(
+        "time_precision", "int", "Date precision",
+        "ACLED time-precision code: 1 = day known, 2 = week known, 3 = month known.",
+        choices=tuple(str(k) for k in TIME_PRECISION),
+    ),
+    Field(
+        "event_type", "str", "Event type",
+        "mapper event type (one map layer family per type).",
+        required=True, choices=tuple(EVENT_TYPES),
+    ),
+    Field(
+        "sub_event_type", "str", "Sub-type",
+        "Finer type; must belong to the event type (see the vocabulary table).",
+        choices=_SUBTYPES,
+    ),
+    Field("acled_event_type", "str", "ACLED event type",
+          "ACLED event type this corresponds to (derived; empty if ACLED does not code it).",
+          in_input=False, in_popup=False),
+    Field("acled_sub_event_type", "str", "ACLED sub-event type",
+          "ACLED sub-event type (derived).", in_input=False, in_popup=False),
+    Field("actor1", "str", "Actor 1", "Main actor (who did it), e.g. 'PTI supporters'."),
+    Field("actor2", "str", "Actor 2", "Other side, e.g. 'Police (Pakistan)'."),
+    Field("killed", "int", "Killed", "Number killed, empty if not reported."),
+    Field("killed_qualifier", "str", "Killed (qualifier)",
+          "How exact the killed count is: at least, more than, about, up to, fewer than, exact.",
+          choices=QUALIFIERS),
+    Field("injured", "int", "Injured", "Number injured, empty if not reported."),
+    Field("injured_qualifier", "str", "Injured (qualifier)",
+          "How exact the injured count is (same vocabulary as killed_qualifier).",
+          choices=QUALIFIERS),
+    Field("victims", "str", "Victims", "Who the killed/injured were, e.g. 'police', 'protesters'."),
+    Field("place_name", "str", "Place", "Place as named in the source.", required=True),
+    Field("place_id", "str", "Place id",
+          "Id of the gazetteer entry the place resolved to (curated id or geonames:<id>).",
+          in_input=False),
+    Field("place_source", "str", "Coordinate source",
+          "Where the place's coordinates come from.", in_input=False),
+    Field("country", "str", "Country", "ISO 3166-1 alpha-2 code of the place.", in_input=False),
+    Field("latitude", "float", "Latitude",
+          "WGS 84 latitude. Give latitude and longitude to place an event yourself; "
+          "otherwise they come from the geocoded place."),
+    Field("longitude", "float", "Longitude", "WGS 84 longitude (see latitude)."),
+    Field("geo_precision", "int", "Geo-precision",
+          "1 = exact point, 2 = near (within a few km), 3 = area or town, 4 = region.",
+          choices=tuple(str(k) for k in GEO_PRECISION)),
+    Field("precision_m", "float", "Precision (m)",
+          "Radius in metres within which the event took place."),
+    Field("description", "str", "Description", "What happened, in the analyst's own words."),
+    Field("claimed_by", "str", "Claimed by",
+          "Who asserts this, when the source reports it as someone's claim rather than fact."),
+    Field("source_publisher", "str", "Source", "Publisher or agency of the source report."),
+    Field("source_url", "str", "Source URL", "Address of the source report (http/https only)."),
+    Field("source_date", "date", "Source date", "Publication date of the source, YYYY-MM-DD."),
+    Field("notes", "str", "Notes", "Anything else: caveats, conflicting reports."),
+)
+
+FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+INPUT_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.in_input)
+REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.required)
+
+
+def markdown() -> str:
+    """The schema as a Markdown page (``docs/schema.md`` is this text)."""
+    lines = [
+        "# Incident schema",
+        "",
+        "<!-- Generated from mapper/schema.py by `python -m mapper.schema`; do not edit. -->",
+        "",
+        "One row per incident. The same field names are used by the input tables",
+        "(`incidents.csv`), the exports (`incidents.geojson`, the `incidents` layer of",
+        "the GeoPackage) and the map popups. Fields marked *derived* are filled in by",
+        "mapper and ignored in input tables.",
+        "",
+        "| field | type | required | description |",
+        "|---|---|---|---|",
+    ]
+    for f in FIELDS:
+        req = "yes" if f.required else ("*derived*" if not f.in_input else "")
+        lines.append(f"| `{f.name}` | {f.kind} | {req} | {f.description} |")
+    lines += [
+        "",
+        "## Event types and sub-types",
+        "",
+        "| event_type | sub_event_type | ACLED event type | ACLED sub-event type |",
+        "|---|---|---|---|",
+    ]
+    for etype, subs in EVENT_TYPES.items():
+        for sub, (acled, acled_sub) in subs.items():
+            lines.append(f"| {etype} | {sub} | {acled or '-'} | {acled_sub or '-'} |")
+    lines += [
+        "",
+        "## Codes",
+        "",
+        "- `time_precision`: " + ", ".join(f"{k} = {v}" for k, v in TIME_PRECISION.items()),
+        "- `geo_precision`: "
+        + ", ".join(
+            f"{k} = {label}" + (f" (precision_m <= {limit:g})" if limit != float("inf") else "")
+            for k, (label, limit) in GEO_PRECISION.items()
+        ),
+        "- qualifiers: " + ", ".join(f"'{q}'" for q in QUALIFIERS if q),
+        "  (empty = as reported, no qualifier)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
