@@ -12,10 +12,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 install: $(BIN)/python
-	$(PIP) install -e .
+	$(PIP) install --config-settings editable_mode=compat -e .
 
 install-test: $(BIN)/python system-deps
-	$(PIP) install -e '.[test]'
+	$(PIP) install --config-settings editable_mode=compat -e '.[test]'
 
 # GDAL's command-line tools, used by the tests to check that GDAL reads every export.
 system-deps:

@@ -9,46 +9,34 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from mapper import settings
 from mapper.errors import MapperError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Map news reports of protests, marches and clashes: layered HTML maps and GIS files.",
 )
+@click.version_option(package_name="incident-mapper", prog_name="mapper")
+def app() -> None:
+    pass
 
 
 @app.command("map")
-def map_command(
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[INPUT]...",
-            help="Case folders (case.toml, incidents.csv, route.csv) or CSV tables. "
-            "Default: the embedded founding case.",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Output folder. Default: outputs/<case id>/."),
-    ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option(help="ISO 3166 alpha-2 code of the country to prefer for ambiguous names."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite output files even if they were edited.")
-    ] = False,
-) -> None:
-    """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage."""
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Output folder. Default: outputs/<case id>/.")
+@click.option("--country", help="ISO 3166 alpha-2 code of the country to prefer for ambiguous names.")
+@click.option("--force", is_flag=True, help="Overwrite output files even if they were edited.")
+def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool) -> None:
+    """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage.
+
+    INPUT: case folders (case.toml, incidents.csv, route.csv) or CSV tables.
+    Default: the embedded founding case.
+    """
     from mapper import cases, exports
     from mapper.geocoders import default_geocoder
     from mapper.mapview import make_map
@@ -82,7 +70,7 @@ def schema_command() -> None:
     """Print the incident schema (Markdown)."""
     from mapper import schema
 
-    typer.echo(schema.markdown(), nl=False)
+    click.echo(schema.markdown(), nl=False)
 
 
 def _summary_json(mapped) -> str:
@@ -116,17 +104,17 @@ def _print_summary(mapped, out_dir: Path, written: list[Path]) -> None:
     unresolved = mapped.unresolved
     types = Counter(mapped.incidents["event_type"])
     start, end = mapped.date_range
-    typer.echo(f"Case {mapped.case.id}: {mapped.case.title} ({start} to {end})")
+    click.echo(f"Case {mapped.case.id}: {mapped.case.title} ({start} to {end})")
     line = f"Places: {resolved} resolved, {len(unresolved)} unresolved"
     if unresolved:
         line += " (" + ", ".join(unresolved) + ")"
-    typer.echo(line)
+    click.echo(line)
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
-    typer.echo(f"Incidents: {len(mapped.incidents)} ({by_type})")
+    click.echo(f"Incidents: {len(mapped.incidents)} ({by_type})")
     for _, r in mapped.route.iterrows():
-        typer.echo(f"Route: {r['route']}: {r['n_waypoints']} waypoints, {r['length_km']} km, "
+        click.echo(f"Route: {r['route']}: {r['n_waypoints']} waypoints, {r['length_km']} km, "
                    f"{r['start']} -> {r['end']}")
-    typer.echo(f"Wrote {out_dir}/: " + " ".join(p.name for p in written))
+    click.echo(f"Wrote {out_dir}/: " + " ".join(p.name for p in written))
 
 
 def main() -> None:
@@ -134,22 +122,22 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except MapperError as exc:
-        typer.echo(f"mapper: error: {exc}", err=True)
+        click.echo(f"mapper: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        typer.echo("mapper: interrupted", err=True)
+        click.echo("mapper: interrupted", err=True)
         sys.exit(130)
-    except typer.Exit as exc:
+    except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("mapper: aborted", err=True)
+    except click.Abort:
+        click.echo("mapper: aborted", err=True)
         sys.exit(1)
-    except Exception as exc:
-        # Usage errors of typer's (vendored) click arrive here in non-standalone mode.
-        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
-            typer.echo(f"mapper: error: {exc.format_message()}", err=True)
-            sys.exit(exc.exit_code)
-        raise
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.format_message())
+        sys.exit(0)
+    except click.ClickException as exc:
+        click.echo(f"mapper: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ incident may sit on several layers (a clash with casualties is on both
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-import geopandas as gpd
 import pandas as pd
+
+Record = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -22,16 +24,21 @@ class LayerSpec:
     key: str
     title: str
     colour: str
-    select: Callable[[gpd.GeoDataFrame], pd.Series]
+    select: Callable[[Record], bool]
     show: bool = True
 
 
-def _types(*names: str) -> Callable[[gpd.GeoDataFrame], pd.Series]:
-    return lambda frame: frame["event_type"].isin(names)
+def count(value: Any) -> int:
+    """A casualty count as an int (0 when not reported)."""
+    return 0 if value is None or pd.isna(value) else int(value)
 
 
-def _casualties(frame: gpd.GeoDataFrame) -> pd.Series:
-    return (frame["killed"].fillna(0) > 0) | (frame["injured"].fillna(0) > 0)
+def _types(*names: str) -> Callable[[Record], bool]:
+    return lambda record: record["event_type"] in names
+
+
+def _casualties(record: Record) -> bool:
+    return count(record["killed"]) > 0 or count(record["injured"]) > 0
 
 
 INCIDENT_LAYERS: tuple[LayerSpec, ...] = (
@@ -49,7 +56,10 @@ AREA_STYLE = {"title": "Zones and areas", "colour": "#e7298a"}
 PLACES_STYLE = {"title": "Referenced places", "colour": "#737373"}
 
 
-def split_layers(incidents: gpd.GeoDataFrame) -> list[tuple[LayerSpec, gpd.GeoDataFrame]]:
-    """Each incident layer with the located incidents on it (empty layers included)."""
-    located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)]
-    return [(spec, located[spec.select(located).astype(bool)]) for spec in INCIDENT_LAYERS]
+def split_layers(records: Iterable[Record]) -> list[tuple[LayerSpec, list[Record]]]:
+    """Each incident layer with the located incident records on it (empty layers included).
+
+    ``records`` are rows of the incidents frame (``frame.to_dict("records")``).
+    """
+    located = [r for r in records if r["geometry"] is not None and not r["geometry"].is_empty]
+    return [(spec, [r for r in located if spec.select(r)]) for spec in INCIDENT_LAYERS]

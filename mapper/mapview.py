@@ -14,9 +14,16 @@ import folium
 import pandas as pd
 
 from mapper import schema, settings
-from mapper.layers import AREA_STYLE, PLACES_STYLE, ROUTE_STYLE, split_layers
+from mapper.layers import (
+    AREA_STYLE,
+    INCIDENT_LAYERS,
+    PLACES_STYLE,
+    ROUTE_STYLE,
+    count,
+    split_layers,
+)
 from mapper.pipeline import MappedCase
-from mapper.plugins import DirectionArrows, Legend, MapTitle
+from mapper.plugins import DirectionArrows, FeatureLayer, Legend, MapTitle, feature
 from mapper.safe import escape, safe_url
 
 POPUP_MAX_WIDTH = 360
@@ -59,15 +66,46 @@ def incident_popup_html(row: Mapping[str, Any]) -> str:
     )
 
 
+def place_popup_html(row: Mapping[str, Any]) -> str:
+    """Popup HTML of a referenced place: what matched, how precise, from which source."""
+    precision = f"{float(row['precision_m']):,.0f}"
+    return (
+        f"<b>{escape(row['name'])}</b> ({escape(row['kind'])})<br>"
+        f"Named in input as: {escape(row['queries'])}<br>"
+        f"Precision: {escape(precision)} m<br>"
+        f"<small>Source: {escape(row['source'])}</small>"
+    )
+
+
 def _tooltip(row: Mapping[str, Any]) -> str:
     return escape(f"{row.get('event_date', '')} · {row.get('place_name', '')} · {row.get('event_type', '')}")
 
 
 def _casualty_radius(row: Mapping[str, Any]) -> float:
-    killed = row.get("killed")
-    injured = row.get("injured")
-    weight = (0 if pd.isna(killed) else 10 * int(killed)) + (0 if pd.isna(injured) else int(injured))
+    weight = 10 * count(row.get("killed")) + count(row.get("injured"))
     return 6 + 2.5 * math.sqrt(weight)
+
+
+def area_popup_html(row: Mapping[str, Any]) -> str:
+    """Popup HTML of a zone or area: what it is, how its boundary was drawn, its source."""
+    return (
+        f"<b>{escape(row['name'])}</b><br>{escape(row['kind'])}<br>"
+        f"<small>Boundary: {escape(row['method'] or 'from the source')}<br>"
+        f"Source: {escape(row['source'])}</small>"
+    )
+
+
+def route_popup_html(row: Mapping[str, Any]) -> str:
+    """Popup HTML of a march route: waypoints in order, dates, length, how it was drawn."""
+    return (
+        f"<b>{escape(row['route'])}</b><br>{escape(row['waypoints'])}<br>"
+        f"{escape(row['start_date'])} – {escape(row['end_date'])}, "
+        f"{escape(row['length_km'])} km<br><small>{escape(row['method'])}</small>"
+    )
+
+
+def _point(geometry) -> dict[str, Any]:
+    return {"type": "Point", "coordinates": [round(geometry.x, 6), round(geometry.y, 6)]}
 
 
 def make_map(mapped: MappedCase) -> folium.Map:
@@ -85,79 +123,68 @@ def make_map(mapped: MappedCase) -> folium.Map:
         the march route, zones and areas, and the referenced places; a legend,
         a title with the date range, and a layer switcher. The view fits the data.
     """
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
+    fmap = folium.Map(tiles=None, control_scale=True)
     folium.TileLayer(settings.tiles, attr=settings.tiles_attribution, name="Base map",
                      control=False).add_to(fmap)
 
-    areas = mapped.areas
-    area_group = folium.FeatureGroup(name=AREA_STYLE["title"], show=True)
-    for _, row in areas.iterrows():
-        popup = (
-            f"<b>{escape(row['name'])}</b><br>{escape(row['kind'])}<br>"
-            f"<small>Boundary: {escape(row['method'] or 'from the source')}<br>"
-            f"Source: {escape(row['source'])}</small>"
-        )
-        folium.GeoJson(
-            row.geometry.__geo_interface__,
-            style_function=lambda _f: {"color": AREA_STYLE["colour"], "weight": 2,
-                                       "fillOpacity": 0.15, "dashArray": "6 4"},
-            popup=folium.Popup(popup, max_width=POPUP_MAX_WIDTH),
-            tooltip=folium.Tooltip(escape(row["name"])),
-        ).add_to(area_group)
+    area_style = {"color": AREA_STYLE["colour"], "weight": 2, "fillOpacity": 0.15,
+                  "dashArray": "6 4"}
+    area_group = folium.FeatureGroup(name=f"{AREA_STYLE['title']} ({len(mapped.areas)})")
+    FeatureLayer(
+        (feature(row["geometry"].__geo_interface__, popup=area_popup_html(row),
+                 tooltip=escape(row["name"]), style=area_style)
+         for row in mapped.areas.to_dict("records")),
+        POPUP_MAX_WIDTH,
+    ).add_to(area_group)
     area_group.add_to(fmap)
 
-    route_group = folium.FeatureGroup(name=ROUTE_STYLE["title"], show=True)
-    for _, row in mapped.route.iterrows():
-        coords = list(row.geometry.coords)
-        popup = (
-            f"<b>{escape(row['route'])}</b><br>{escape(row['waypoints'])}<br>"
-            f"{escape(row['start_date'])} – {escape(row['end_date'])}, "
-            f"{escape(row['length_km'])} km<br><small>{escape(row['method'])}</small>"
-        )
-        folium.PolyLine(
-            [(y, x) for x, y in coords], color=ROUTE_STYLE["colour"], weight=4, opacity=0.8,
-            popup=folium.Popup(popup, max_width=POPUP_MAX_WIDTH),
-            tooltip=folium.Tooltip(escape(row["route"])),
-        ).add_to(route_group)
-        DirectionArrows(coords, colour=ROUTE_STYLE["colour"]).add_to(route_group)
-        for label, (x, y) in (("Start", coords[0]), ("End", coords[-1])):
-            folium.CircleMarker(
-                (y, x), radius=7, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
-                tooltip=folium.Tooltip(escape(f"{label}: {row['start' if label == 'Start' else 'end']}")),
-            ).add_to(route_group)
+    route_group = folium.FeatureGroup(name=ROUTE_STYLE["title"])
+    route_style = {"color": ROUTE_STYLE["colour"], "weight": 4, "opacity": 0.8}
+    end_style = {"radius": 7, "color": "#000000", "weight": 2, "fillColor": "#ffffff",
+                 "fillOpacity": 1.0}
+    features = []
+    for row in mapped.route.to_dict("records"):
+        line = row["geometry"]
+        features.append(feature(line.__geo_interface__, popup=route_popup_html(row),
+                                tooltip=escape(row["route"]), style=route_style))
+        for label, name, (x, y) in (("Start", row["start"], line.coords[0]),
+                                    ("End", row["end"], line.coords[-1])):
+            features.append(feature({"type": "Point", "coordinates": [x, y]},
+                                    tooltip=escape(f"{label}: {name}"), style=end_style))
+        DirectionArrows(list(line.coords), colour=ROUTE_STYLE["colour"]).add_to(route_group)
+    FeatureLayer(features, POPUP_MAX_WIDTH).add_to(route_group)
     route_group.add_to(fmap)
 
-    for spec, frame in split_layers(mapped.incidents):
-        group = folium.FeatureGroup(name=f"{spec.title} ({len(frame)})", show=spec.show)
-        for _, row in frame.iterrows():
-            record = row.to_dict()
-            radius = _casualty_radius(record) if spec.key == "casualties" else 8
-            folium.CircleMarker(
-                (row.geometry.y, row.geometry.x), radius=radius, color="#222", weight=1,
-                fill=True, fill_color=spec.colour, fill_opacity=0.8,
-                popup=folium.Popup(incident_popup_html(record), max_width=POPUP_MAX_WIDTH),
-                tooltip=folium.Tooltip(_tooltip(record)),
-            ).add_to(group)
+    for spec, records in split_layers(mapped.incidents.to_dict("records")):
+        group = folium.FeatureGroup(name=f"{spec.title} ({len(records)})", show=spec.show)
+        FeatureLayer(
+            (
+                feature(
+                    _point(record["geometry"]), popup=incident_popup_html(record),
+                    tooltip=_tooltip(record),
+                    style={"radius": _casualty_radius(record) if spec.key == "casualties" else 8,
+                           "color": "#222222", "weight": 1, "fillColor": spec.colour,
+                           "fillOpacity": 0.8},
+                )
+                for record in records
+            ),
+            POPUP_MAX_WIDTH,
+        ).add_to(group)
         group.add_to(fmap)
 
     places_group = folium.FeatureGroup(name=PLACES_STYLE["title"], show=False)
-    for _, row in mapped.places.iterrows():
-        popup = (
-            f"<b>{escape(row['name'])}</b> ({escape(row['kind'])})<br>"
-            f"Named in input as: {escape(row['queries'])}<br>"
-            f"Precision: {escape(f'{row.precision_m:,.0f}')} m<br>"
-            f"<small>Source: {escape(row['source'])}</small>"
-        )
-        folium.CircleMarker(
-            (row.geometry.y, row.geometry.x), radius=4, color=PLACES_STYLE["colour"],
-            fill=True, fill_opacity=0.6, popup=folium.Popup(popup, max_width=POPUP_MAX_WIDTH),
-            tooltip=folium.Tooltip(escape(row["name"])),
-        ).add_to(places_group)
+    place_style = {"radius": 4, "color": PLACES_STYLE["colour"], "weight": 1,
+                   "fillColor": PLACES_STYLE["colour"], "fillOpacity": 0.6}
+    FeatureLayer(
+        (feature(_point(row["geometry"]), popup=place_popup_html(row),
+                 tooltip=escape(row["name"]), style=place_style)
+         for row in mapped.places.to_dict("records")),
+        POPUP_MAX_WIDTH,
+    ).add_to(places_group)
     places_group.add_to(fmap)
 
     folium.LayerControl(collapsed=False).add_to(fmap)
-    legend = [(spec.title, spec.colour, "circle") for spec in
-              (s for s, _ in split_layers(mapped.incidents))]
+    legend = [(spec.title, spec.colour, "circle") for spec in INCIDENT_LAYERS]
     legend += [(ROUTE_STYLE["title"], ROUTE_STYLE["colour"], "line"),
                (AREA_STYLE["title"], AREA_STYLE["colour"], "area"),
                (PLACES_STYLE["title"], PLACES_STYLE["colour"], "circle")]

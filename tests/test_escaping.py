@@ -35,7 +35,7 @@ def test_hostile_table_text_is_escaped_in_the_map(tmp_path):
     for raw in ("<script>alert(1)", "<img src=x", 'href="javascript:', "${alert(2)}", "`backtick`",
                 "{{ 7*7 }}"):
         assert raw not in page  # ...but never as markup, script or template code
-    assert "&#123;&#123; 7*7 &#125;&#125;" in page
+    assert "7*7" in page  # shown as text, not evaluated by the template engine
 
 
 def test_title_from_case_file_is_escaped(tmp_path):

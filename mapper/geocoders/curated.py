@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from mapper import gazetteer, settings
 from mapper.geocoders.base import Geocoder, Place
 
@@ -35,6 +33,8 @@ class CuratedGeocoder(Geocoder):
             for p in self.gazetteer.lookup(key)
         ]
         if not found and fuzzy and len(key) >= MIN_FUZZY_LENGTH:
+            from rapidfuzz import fuzz, process  # only typos pay for the import
+
             hits = process.extract(
                 key, self._keys, scorer=fuzz.ratio, score_cutoff=settings.fuzzy_min_score,
                 limit=5,

@@ -18,7 +18,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
 from shapely.geometry import Point
 
 from mapper import settings
@@ -161,6 +160,8 @@ class GeoNamesGeocoder(Geocoder):
         return places
 
     def _fuzzy(self, key: str, country: str) -> list[Place]:
+        from rapidfuzz import fuzz, process  # only typos pay for the import
+
         keys = _country_keys(self.connection, self.dataset, country)
         hits = process.extract(
             key, list(keys), scorer=fuzz.ratio, score_cutoff=settings.fuzzy_min_score, limit=5

@@ -1,7 +1,9 @@
 """Map elements of mapper's own, one per module (after ``folium.plugins``)."""
 
 from mapper.plugins.direction_arrows import DirectionArrows
+from mapper.plugins.feature_layer import FeatureLayer, feature
 from mapper.plugins.legend import Legend
+from mapper.plugins.raw_element import RawMacroElement
 from mapper.plugins.title import MapTitle
 
-__all__ = ["DirectionArrows", "Legend", "MapTitle"]
+__all__ = ["DirectionArrows", "FeatureLayer", "Legend", "MapTitle", "RawMacroElement", "feature"]

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from branca.element import MacroElement
-from jinja2 import Template
-
+from mapper.plugins.raw_element import RawMacroElement
 from mapper.safe import escape
 
+_BOX = ("position: fixed; bottom: 24px; left: 12px; z-index: 1000; "
+        "background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 6px; "
+        "box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.5 system-ui, sans-serif; "
+        "max-width: 260px;")
+_SYMBOLS = {
+    "line": "display:inline-block; width:22px; height:0; border-top:4px solid {c}; "
+            "vertical-align:middle; margin-right:6px;",
+    "area": "display:inline-block; width:16px; height:12px; background:{c}; opacity:0.45; "
+            "border:2px solid {c}; vertical-align:middle; margin-right:6px;",
+    "circle": "display:inline-block; width:12px; height:12px; border-radius:50%; "
+              "background:{c}; border:1px solid #333; vertical-align:middle; margin-right:6px;",
+}
 
-class Legend(MacroElement):
+
+class Legend(RawMacroElement):
     """Legend in the bottom-left corner.
 
     Parameters
@@ -21,37 +32,19 @@ class Legend(MacroElement):
         Heading of the box.
     """
 
-    _template = Template(
-        """
-        {% macro html(this, kwargs) %}
-        <div class="mapper-legend" style="position: fixed; bottom: 24px; left: 12px;
-             z-index: 1000; background: rgba(255,255,255,0.92); padding: 8px 10px;
-             border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.35);
-             font: 12px/1.5 system-ui, sans-serif; max-width: 260px;">
-          <div style="font-weight: 600; margin-bottom: 4px;">{{ this.title }}</div>
-          {% for label, colour, symbol in this.entries %}
-          <div class="mapper-legend-entry">
-            {% if symbol == "line" %}
-            <span style="display:inline-block; width:22px; height:0; border-top:4px solid {{ colour }};
-                  vertical-align:middle; margin-right:6px;"></span>
-            {% elif symbol == "area" %}
-            <span style="display:inline-block; width:16px; height:12px; background:{{ colour }};
-                  opacity:0.45; border:2px solid {{ colour }}; vertical-align:middle;
-                  margin-right:6px;"></span>
-            {% else %}
-            <span style="display:inline-block; width:12px; height:12px; border-radius:50%;
-                  background:{{ colour }}; border:1px solid #333; vertical-align:middle;
-                  margin-right:6px;"></span>
-            {% endif %}{{ label }}
-          </div>
-          {% endfor %}
-        </div>
-        {% endmacro %}
-        """
-    )
-
     def __init__(self, entries: Sequence[tuple[str, str, str]], title: str = "Legend") -> None:
         super().__init__()
         self._name = "Legend"
-        self.title = escape(title)
-        self.entries = [(escape(label), escape(colour), symbol) for label, colour, symbol in entries]
+        self.title = title
+        self.entries = list(entries)
+
+    def html(self) -> str:
+        rows = "".join(
+            f'<div class="mapper-legend-entry"><span style="'
+            f'{escape(_SYMBOLS.get(symbol, _SYMBOLS["circle"]).format(c=colour))}"></span>'
+            f"{escape(label)}</div>"
+            for label, colour, symbol in self.entries
+        )
+        return (f'<div class="mapper-legend" style="{_BOX}">'
+                f'<div style="font-weight: 600; margin-bottom: 4px;">{escape(self.title)}</div>'
+                f"{rows}</div>")
