@@ -26,6 +26,9 @@ REFERENCE = {
     "D-Chowk": ((33.729436, 73.093344), 500),
     # Wikipedia "Central Jail Rawalpindi" infobox.
     "Adiyala Jail": ((33.487394, 73.040136), 1000),
+    # M-1 toll-plaza list (mashhood2717-ai/weather-alert-pk, motorway_point.dart), which
+    # agrees within 320 m with an independent interchange list.
+    "Sangjani interchange": ((33.654520, 72.825254), 2500),
 }
 
 
@@ -96,12 +99,15 @@ def test_geopackage_has_the_four_layers(default_run):
 @pytest.mark.parametrize("name", sorted(REFERENCE))
 def test_key_places_resolve_near_their_sourced_position(default_run, name):
     (lat, lon), tolerance = REFERENCE[name]
-    doc = load(default_run, "incidents")
-    hits = [f for f in doc["features"] if f["properties"]["place_name"] == name]
-    assert hits, f"no incident at {name}"
-    for feature in hits:
-        x, y = feature["geometry"]["coordinates"]
-        assert distance_m(y, x, lat, lon) <= tolerance
+    places = load(default_run, "places")["features"]
+    hits = [f for f in places if name in f["properties"]["queries"].split("; ")]
+    assert len(hits) == 1, f"{name} is not among the resolved places"
+    x, y = hits[0]["geometry"]["coordinates"]
+    assert distance_m(y, x, lat, lon) <= tolerance
+    # Incidents named after the place sit at the same point.
+    for feature in load(default_run, "incidents")["features"]:
+        if feature["properties"]["place_name"] == name:
+            assert feature["geometry"]["coordinates"] == [x, y]
 
 
 def test_sangjani_interchange_on_route_and_sourced(default_run):
