@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mapper import gazetteer, settings
 from mapper.geocoders.base import Geocoder, Place
+from mapper.names import normalize
 
 #: Names shorter than this are never matched fuzzily: "Kot" is not a typo of "Kotli".
 MIN_FUZZY_LENGTH = 5
@@ -57,8 +58,6 @@ class CuratedGeocoder(Geocoder):
 
 
 def _matched_name(place: Place, key: str) -> str:
-    from mapper.names import normalize
-
     for name in [place.name, *(place.properties.get("aliases") or [])]:
         if normalize(str(name)) == key:
             return str(name)
