@@ -123,7 +123,7 @@ def test_red_zone_polygon(default_run):
     assert len(zones) == 1
     zone = shape(zones[0]["geometry"])
     curated = CuratedGeocoder()
-    for inside in ("D-Chowk", "Supreme Court", "Aiwan-e-Sadr"):
+    for inside in ("D-Chowk", "Supreme Court", "Aiwan-e-Sadr", "Parliament House"):
         assert zone.contains(curated.geocode(inside).point), inside
     for outside in ("Zero Point", "Faizabad interchange"):
         assert not zone.contains(curated.geocode(outside).point), outside

@@ -36,6 +36,8 @@ def chain() -> ChainGeocoder:
         ("26 Number", "pk-isb-26-number"),
         ("Chungi No. 26", "pk-isb-26-number"),
         ("Red Zone", "pk-isb-red-zone"),
+        ("Parliament House", "pk-isb-parliament-house"),
+        ("Parliament of Pakistan", "pk-isb-parliament-house"),
         ("KP", "pk-kp"),
         ("Khyber Pukhtunkhwa", "pk-kp"),
     ],
