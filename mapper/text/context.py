@@ -1,0 +1,152 @@
+"""Resolving place mentions using the whole document.
+
+A name such as Faizabad, Kotli, Hyderabad or Georgia has several candidates.
+The report itself says which one it means: the countries it names, the
+places already resolved without doubt (curated landmarks, the dateline), and
+how big each candidate is. Every candidate considered is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mapper.geocoders.base import Place
+from mapper.text.gazindex import TextGazetteer
+from mapper.text.mentions import AREA_HEADS, Mention
+
+#: Kinds that name a country or a first-level division (their own coordinates).
+COUNTRY_KINDS = frozenset({"country"})
+REGION_KINDS = frozenset({"province", "region", "state", "admin1"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A mention and what it was resolved to."""
+
+    mention: Mention
+    place: Place | None
+    alternatives: tuple[Place, ...] = field(default=())
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+def resolve_mentions(
+    mentions: Sequence[Mention],
+    gazetteer: TextGazetteer,
+    *,
+    country: str | None = None,
+) -> list[PlaceMention]:
+    """Resolve every location mention; names used otherwise are kept unresolved.
+
+    Parameters
+    ----------
+    mentions
+        Output of :meth:`~mapper.text.mentions.NameMatcher.find`.
+    gazetteer
+        Where candidates come from.
+    country
+        ISO alpha-2 code the report is known to be about, if any.
+    """
+    candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
+    votes = {key: _votes(cands) for key, cands in candidates.items()}
+    if country:
+        votes["\0case"] = Counter({country.upper(): 5})
+    anchors = [
+        cands[0] for key, cands in candidates.items()
+        if cands and cands[0].origin == "curated" and len({c.place_id for c in cands}) == 1
+        and _supported(cands[0], votes, key)
+    ]
+    chosen: dict[str, tuple[Place | None, tuple[Place, ...]]] = {}
+    # Resolve the least ambiguous names first: they become anchors for the others.
+    for key in sorted(candidates, key=lambda k: len(candidates[k])):
+        others = _others(votes, key)
+        cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, votes, key)]
+        if not cands:
+            chosen[key] = (None, tuple(candidates[key][:5]))
+            continue
+        ranked = sorted(cands, key=lambda p: -_score(p, others, anchors))
+        chosen[key] = (ranked[0], tuple(ranked[1:6]))
+        if ranked[0].kind not in COUNTRY_KINDS | REGION_KINDS:
+            anchors.append(ranked[0])
+    out = []
+    for m in mentions:
+        if m.is_location:
+            place, alternatives = chosen[m.key]
+            out.append(PlaceMention(m, place, alternatives))
+        else:
+            out.append(PlaceMention(m, None))
+    return out
+
+
+def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
+    found = gazetteer.candidates(mention.key)
+    if not found and mention.head in AREA_HEADS:
+        # "Punjab province", "Motijheel district": the name without its head.
+        bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
+        found = gazetteer.candidates(bare) if bare != mention.key else []
+    return found
+
+
+def _votes(cands: list[Place]) -> Counter[str]:
+    """The countries one mention speaks for."""
+    codes = {c.country for c in cands if c.country}
+    if any(c.kind in COUNTRY_KINDS for c in cands):
+        return Counter({c.country: 3 for c in cands if c.kind in COUNTRY_KINDS})
+    if len(codes) == 1:
+        return Counter({codes.pop(): 2 if cands[0].origin == "curated" else 1})
+    # "Karachi" is also a hamlet's alternate name in Azerbaijan: a candidate ten times
+    # bigger than any other country's still speaks for its country.
+    by_size = sorted(cands, key=lambda c: -c.population)
+    top = by_size[0]
+    rest = max((c.population for c in by_size[1:] if c.country != top.country), default=0)
+    if top.country and top.population >= 10 * max(rest, 1):
+        return Counter({top.country: 1})
+    return Counter()
+
+
+def _others(votes: dict[str, Counter[str]], key: str) -> Counter[str]:
+    """Country votes of every mention but ``key`` itself."""
+    total: Counter[str] = Counter()
+    for other, counter in votes.items():
+        if other != key:
+            total.update(counter)
+    return total
+
+
+def _supported(place: Place, votes: dict[str, Counter[str]], key: str) -> bool:
+    """A curated landmark stands only if the rest of the document is about its country
+    (or says nothing about any country): "Parliament building" in a report from
+    Nairobi is not Islamabad's."""
+    others = _others(votes, key)
+    return not others or others.get(place.country, 0) > 0
+
+
+def _score(place: Place, countries: Counter[str], anchors: list[Place]) -> float:
+    total = sum(countries.values()) or 1
+    score = 0.0
+    if place.origin == "curated":
+        score += 5
+    if place.kind in COUNTRY_KINDS:
+        score += 4
+    elif place.kind in REGION_KINDS:
+        score += 2.5
+    score += math.log10(place.population + 1) / 2
+    score += 4 * countries.get(place.country, 0) / total
+    if place.properties.get("is_primary") is False:
+        score -= 1
+    if anchors and place.kind not in COUNTRY_KINDS:
+        nearest = min(_km(place, a) for a in anchors)
+        score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
+    return score
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))

@@ -1,0 +1,473 @@
+"""Sentences -> incidents.
+
+Each sentence that reports an event yields incidents: a type and sub-type
+(the vocabulary of :mod:`mapper.schema`), the place it happened (not every
+place the sentence names), a date, casualty counts with qualifiers and who the
+victims were, actors, and the sentence as evidence. Content attributed to a
+speaker is a claim and says whose. Sentences that continue an incident already
+seen ("The march is being led by ...") add to it instead of repeating it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from mapper.text.context import PlaceMention
+from mapper.text.counts import Count, find_counts
+from mapper.text.dates import find_date
+from mapper.text.sentences import Sentence, strip_title
+
+#: (event type, sub-type, trigger pattern), most specific first within a type.
+TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (t, s, re.compile(p, re.IGNORECASE)) for t, s, p in (
+        ("protest", "march", r"\b(?:march(?:es|ed|ing)?|long march|convoy|caravan)\b"),
+        ("protest", "sit-in", r"\b(?:sit-ins?|dharna|occup(?:y|ied|ation) of)\b"),
+        ("protest", "rally", r"\brall(?:y|ies|ied)\b"),
+        ("protest", "peaceful protest",
+         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal)\b"),
+        ("clash", "clash with security forces",
+         r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fought|battled|tear[- ]?gas|rubber bullets|"
+         r"water cannons?|baton[- ]charged?|lathi[- ]charged?|stone[- ]pelting|pelted|"
+         r"hurled stones|fired (?:on|at|into)|shelling)\b"),
+        ("clash", "violent demonstration",
+         r"\b(?:riot(?:s|ed|ing)?|torched|set (?:ablaze|on fire)|vandali[sz]ed|stormed|"
+         r"looted|burn(?:ed|t))\b"),
+        ("arrest", "arrests",
+         r"\b(?:arrest(?:s|ed|ing)?|detain(?:ed|ing)|rounded up|taken into custody|"
+         r"apprehended|crackdown)\b"),
+        ("blockade", "container blockade", r"\bcontainers?\b"),
+        ("blockade", "road blockade",
+         r"\b(?:blockades?|blocked|blocking|barricad(?:e|es|ed)|roadblocks?|sealed off|"
+         r"cordoned off)\b"),
+        ("closure", "school closure",
+         r"\b(?:schools?|educational institutions?|universities|colleges)\b[^.]{0,60}\b"
+         r"(?:clos(?:ed|ure|ing)|shut)\b|\bclos(?:ure|ed|ing)\b[^.]{0,40}\b(?:schools?|"
+         r"educational institutions?)\b"),
+        ("closure", "communications shutdown",
+         r"\b(?:internet|mobile (?:phone )?(?:service|network|data)s?)\b[^.]{0,50}\b(?:suspend|"
+         r"shut|block|cut)\w*|\b(?:internet (?:shutdown|blackout))\b"),
+        ("closure", "road closure",
+         r"\b(?:roads?|motorways?|highways?|routes?|entry points?)\b[^.]{0,40}\b(?:closed|"
+         r"shut)\b|\bclos(?:ure|ed) of (?:the )?(?:roads?|motorways?|highways?)\b"),
+        ("closure", "business closure",
+         r"\b(?:shops|markets|businesses)\b[^.]{0,40}\b(?:closed|shut)\b|\bshutter[- ]down\b"),
+        ("deployment", "curfew", r"\bcurfew\b"),
+        ("deployment", "security deployment",
+         r"\b(?:deploy(?:ed|ment|ments|ing)?|troops|rangers|paramilitar(?:y|ies)|"
+         r"army was called|security (?:was|has been|had been) (?:beefed up|tightened|stepped up)|"
+         r"heavy (?:police|security) (?:presence|contingents?))\b"),
+        ("negotiation", "agreement", r"\b(?:agreement|deal) (?:was|has been) (?:reached|struck)\b"),
+        ("negotiation", "talks",
+         r"\b(?:talks|negotiat(?:ion|ions|ed|ing|e)|dialogue|parleys?)\b"),
+        ("violence", "casualties",
+         r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|lost (?:their|his|"
+         r"her) lives?|fatalities|injured|injuring|wounded|wounding|hurt|injuries|casualties)\b"),
+        ("violence", "attack on civilians",
+         r"\b(?:attacked|assaulted|beaten|beat up|abducted|gunmen|opened fire)\b"),
+    )
+)
+_KILLED = re.compile(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|"
+                     r"lost (?:their|his|her) lives?|fatalities|bodies)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.IGNORECASE)
+_ARRESTED = re.compile(r"\b(?:arrested|detained|rounded up|arrests)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
+                    r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
+                    re.IGNORECASE)
+#: Victim nouns -> who the victims were.
+VICTIMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (who, re.compile(p, re.IGNORECASE)) for who, p in (
+        ("police", r"\b(?:police(?:men|women)?(?: officials?| officers?| personnel| constables?)?|"
+                   r"officers?|constables?|cops|security (?:personnel|officials|forces)|rangers|"
+                   r"soldiers|troops|law enforcers?)\b"),
+        ("protesters", r"\b(?:protest(?:e|o)rs?|demonstrators?|marchers|supporters|workers|"
+                       r"activists|party members)\b"),
+        ("journalists", r"\b(?:journalists?|reporters?|cameram[ae]n|photographers?)\b"),
+        ("students", r"\b(?:students?)\b"),
+        ("civilians", r"\b(?:civilians?|bystanders?|passers-by|residents|children|women)\b"),
+        ("people", r"\b(?:people|persons|individuals|others)\b"),
+    )
+)
+_LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|around|into|within|off|"
+                       r"reached|reaching|entered|to|towards?|from|of|via|through)\s+(?:the\s)?$",
+                       re.IGNORECASE)
+_NOT_THE_EVENT_PLACE = re.compile(
+    r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from)"
+    r"\s+(?:the\s)?(?:\w+\s){0,2}$", re.IGNORECASE)
+#: Where something is heading is not where it is, except for what is put "on the routes
+#: towards" a place (deployments, closures, blockades).
+_HEADING = re.compile(r"\b(?:towards?|heading to|headed to|bound for|en route to)\s+(?:the\s)?"
+                      r"(?:\w+\s){0,2}$", re.IGNORECASE)
+_SPEAKING_PLACE = re.compile(r"\b(?:speaking|talking|told|addressing|briefing|press conference)"
+                             r"\b[^.]{0,60}$", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_NOT_ACTORS = frozenset({"PM", "CM", "KP", "KPK", "TV", "US", "UK", "UN", "EU", "AM", "BBC",
+                         "VOA", "AP", "AFP", "NEWS", "ID", "ISB", "GMT", "PST", "OK"})
+_LED_BY = re.compile(r"\bled by\s+(?P<who>[^.;]+)", re.IGNORECASE)
+_PERSON = re.compile(r"(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
+_GROUP_ACTORS = re.compile(
+    r"\b(?:police|security (?:forces|officials|personnel)|rangers|army|government|"
+    r"authorities|protest(?:e|o)rs|demonstrators|supporters|students|opposition)\b",
+    re.IGNORECASE)
+_CROWD = re.compile(r"(?P<n>tens of thousands|hundreds of thousands|thousands|hundreds|dozens|"
+                    r"\d[\d,]*|(?:more than |over |about |some |nearly )?\w+ (?:hundred|thousand))"
+                    r"\s(?:of\s)?(?:\w+\s){0,2}(?:protest(?:e|o)rs|demonstrators|supporters|people|"
+                    r"marchers|workers|students)", re.IGNORECASE)
+#: Types that happen at each place a sentence lists ("deployment at A, B and C").
+_EVERY_PLACE = frozenset({"deployment", "closure", "blockade"})
+
+
+@dataclass
+class TextIncident:
+    """An incident read from text (fields as in the ``--json`` output)."""
+
+    type: str
+    subtype: str
+    place: PlaceMention | None
+    date: dt.date | None
+    time_precision: int
+    killed: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    qualifier: str = ""
+    killed_qualifier: str = ""
+    injured_qualifier: str = ""
+    victims: str = ""
+    actors: list[str] = field(default_factory=list)
+    crowd_size: str = ""
+    origin: str = ""
+    destination: str = ""
+    claimed_by: str = ""
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def extract_incidents(
+    sentences: Sequence[Sentence],
+    places: Sequence[PlaceMention],
+    published: dt.date | None,
+    *,
+    fallback_place: PlaceMention | None = None,
+) -> list[TextIncident]:
+    """Incidents reported by ``sentences``.
+
+    Parameters
+    ----------
+    sentences
+        From :func:`mapper.text.sentences.sentences`.
+    places
+        Resolved place mentions of the same text.
+    published
+        Publication date: relative dates ("Monday") are resolved against it.
+    fallback_place
+        Where incidents that name no place are put (the dateline city), with a note.
+    """
+    incidents: list[TextIncident] = []
+    for sentence in sentences:
+        found = _types(sentence.text)
+        if not found and not (sentence.speaker and not sentence.quoted and _named(sentence.speaker)):
+            continue
+        here = [p for p in places
+                if sentence.start <= p.mention.start < sentence.end and p.mention.is_location]
+        dated = find_date(sentence.text, published)
+        date, precision = dated if dated else (published, 2 if published else 0)
+        counts = _casualties(sentence.text)
+        actors = _actors(sentence.text)
+        crowd = _CROWD.search(sentence.text)
+        claimed = sentence.speaker
+        if sentence.speaker and not found:
+            found = [("statement", "statement")]
+        if claimed and sentence.quoted and not counts.get("killed") and not counts.get("injured"):
+            # A quotation reporting events without numbers: the claim itself is the incident.
+            if found != [("statement", "statement")]:
+                found = [("statement", "claim")]
+        if _MODAL.search(sentence.text):
+            # "anyone who reached D-Chowk would be arrested": a warning, not the events it names.
+            found = [("arrest", "arrest warning")]
+        elif claimed and not sentence.quoted and _WARNING.search(sentence.text):
+            found = [("statement", "warning")]
+        for event_type, subtype in _merge_types(found, counts):
+            clause = _clause_of(sentence, event_type, subtype)
+            in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
+            targets = _event_places(sentence, in_clause, event_type)
+            if not targets and fallback_place is not None and _CAPITAL.search(
+                    sentence.text[clause[0] - sentence.start:clause[1] - sentence.start]):
+                targets = [fallback_place]  # "in the capital": the dateline city
+            if not targets:
+                targets = [None]
+            for target in targets:
+                incident = TextIncident(
+                    type=event_type, subtype=subtype, place=target, date=date,
+                    time_precision=precision, actors=list(actors),
+                    claimed_by=claimed if event_type != "statement" or claimed else "",
+                    evidence=sentence.text, start=sentence.start, end=sentence.end,
+                )
+                if event_type == "statement" and claimed:
+                    incident.actors = _unique([claimed, *actors])
+                if event_type in ("violence", "clash") and counts:
+                    incident.killed = counts.get("killed")
+                    incident.injured = counts.get("injured")
+                    incident.qualifier = counts.get("qualifier", "")
+                    incident.killed_qualifier = counts.get("killed_qualifier", "")
+                    incident.injured_qualifier = counts.get("injured_qualifier", "")
+                    incident.victims = counts.get("victims", "")
+                if event_type == "arrest" and subtype == "arrests" and counts.get("arrested"):
+                    incident.arrested = counts["arrested"]
+                if event_type == "protest" and crowd:
+                    incident.crowd_size = crowd.group("n")
+                if event_type == "protest":
+                    incident.actors = _unique(incident.actors + _leaders(sentence.text))
+                    incident.origin, incident.destination = _ends(sentence, here)
+                if not _add_to_previous(incidents, incident):
+                    incidents.append(incident)
+    for incident in incidents:
+        if incident.place is None and fallback_place is not None:
+            incident.place = fallback_place
+            incident.notes.append("place not stated: the report's dateline")
+    return incidents
+
+
+_WARNING = re.compile(r"\bwarn(?:ed|ing|s)?\b|\bwill not be spared\b|\bwould not spare\b|"
+                      r"\bvow(?:ed|s)? to\b|\bthreaten(?:ed|s)?\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s)?$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:towards?|to|heading (?:to|for)|headed (?:to|for)|bound for|"
+                      r"destination)\s+(?:its\s+destination\s+)?(?:the\s)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+")
+_CAPITAL = re.compile(r"\b(?:in|into|across|around|of) the (?:capital|city)\b", re.IGNORECASE)
+_TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
+
+
+def _clause_of(sentence: Sentence, event_type: str, subtype: str) -> tuple[int, int]:
+    """Document span of the clause of ``sentence`` where the event's trigger is."""
+    bounds = [0]
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        bounds += [match.start(), match.end()]
+    bounds.append(len(sentence.text))
+    clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    pattern = _TRIGGER.get((event_type, subtype))
+    hit = pattern.search(sentence.text) if pattern else None
+    if hit is None or event_type == "arrest" and subtype == "arrest warning":
+        return sentence.start, sentence.end
+    for start, end in clauses:
+        if start <= hit.start() < end:
+            return sentence.start + start, sentence.start + end
+    return sentence.start, sentence.end
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    seen_types: set[str] = set()
+    for event_type, subtype, pattern in TRIGGERS:
+        if event_type in seen_types:
+            continue
+        if pattern.search(text):
+            found.append((event_type, subtype))
+            seen_types.add(event_type)
+    return found
+
+
+def _merge_types(found: list[tuple[str, str]], counts: dict) -> list[tuple[str, str]]:
+    types = {t for t, _ in found}
+    out = []
+    for event_type, subtype in found:
+        # Casualties in a sentence about clashes belong to the clash.
+        if event_type == "violence" and subtype == "casualties" and "clash" in types:
+            continue
+        if event_type == "violence" and subtype == "casualties" and not counts:
+            continue  # "dead bodies", "the death of democracy": no casualty without a number
+        out.append((event_type, subtype))
+    return out
+
+
+def _ends(sentence: Sentence, here: list[PlaceMention]) -> tuple[str, str]:
+    """Where a march came "from" and is heading "towards", as named in the sentence."""
+    origin = destination = ""
+    for pm in here:
+        if pm.place is None:
+            continue
+        local = pm.mention.start - sentence.start
+        before = sentence.text[max(0, local - 40):local]
+        if not origin and _FROM.search(before):
+            origin = pm.place.name
+        elif not destination and _TOWARDS.search(before):
+            destination = pm.place.name
+    return origin, destination
+
+
+def _named(speaker: str) -> bool:
+    return speaker[:1].isupper()
+
+
+def _casualties(text: str) -> dict:
+    """Killed / injured / arrested counts of a sentence, each count attached to its verb."""
+    counts = [c for c in find_counts(text) if not _is_date_or_label(text, c)]
+    result: dict = {}
+    for kind, verb_re in (("killed", _KILLED), ("injured", _INJURED), ("arrested", _ARRESTED)):
+        for verb in verb_re.finditer(text):
+            best = _nearest_count(text, counts, verb.start(), verb.end())
+            if best is None or kind in result:
+                continue
+            result[kind] = best.value
+            result[f"{kind}_qualifier"] = best.qualifier
+            if kind != "arrested":
+                result.setdefault("qualifier", best.qualifier if best.qualifier != "exact" else "")
+                victims = _victims(text[best.end:best.end + 40]) or _victims(
+                    text[verb.end():verb.end() + 40])
+                if victims and "victims" not in result:
+                    result["victims"] = victims
+    return result
+
+
+def _nearest_count(text: str, counts: list[Count], vstart: int, vend: int) -> Count | None:
+    before = [c for c in counts if c.end <= vstart and vstart - c.end <= 70
+              and not re.search(r"[;]|\bwhile\b|\band\b[^,]*\b(?:were|was)\b", text[c.end:vstart])]
+    after = [c for c in counts if c.start >= vend and c.start - vend <= 25]
+    if before:
+        return max(before, key=lambda c: c.end)
+    if after:
+        return min(after, key=lambda c: c.start)
+    return None
+
+
+def _is_date_or_label(text: str, count: Count) -> bool:
+    around = text[max(0, count.start - 12):count.end + 12].lower()
+    if re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b", around):
+        return True
+    tail = text[count.end:count.end + 12].lower()
+    return bool(re.match(r"(?:st|nd|rd|th)?\s?(?:number|no\.|constitutional|amendment|"
+                         r"january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|%|percent|per cent|km|kilomet|miles|"
+                         r"hours|days|minutes|years|round)", tail))
+
+
+def _victims(text: str) -> str:
+    for who, pattern in VICTIMS:
+        if pattern.search(text):
+            return who if who != "people" else ""
+    return ""
+
+
+def _actors(text: str) -> list[str]:
+    actors = [a for a in _ACRONYM.findall(text) if a not in _NOT_ACTORS]
+    actors += [m.group(0).lower() for m in _GROUP_ACTORS.finditer(text)]
+    return _unique(actors)
+
+
+def _leaders(text: str) -> list[str]:
+    match = _LED_BY.search(text)
+    if not match:
+        return []
+    names = [strip_title(n.group(0)) for n in _PERSON.finditer(match.group("who"))]
+    return [n for n in names if len(n.split()) >= 2]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item and item.lower() not in {s.lower() for s in seen}:
+            seen[item] = None
+    return list(seen)
+
+
+def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str
+                  ) -> list[PlaceMention]:
+    """Where the event of a sentence happened, among the places the sentence names."""
+    text = sentence.text
+    scored: list[tuple[float, PlaceMention]] = []
+    excluded: set[str] = set()
+    for pm in here:
+        local = pm.mention.start - sentence.start
+        before = text[max(0, local - 40):local]
+        if pm.place is not None and event_type != "statement" and (
+                _NOT_THE_EVENT_PLACE.search(before)
+                or (_HEADING.search(before) and event_type not in _EVERY_PLACE)):
+            excluded.add(pm.place.place_id)
+    for pm in here:
+        local = pm.mention.start - sentence.start
+        before = text[max(0, local - 40):local]
+        if pm.place is not None and pm.place.place_id in excluded:
+            continue  # "from Khyber Pakhtunkhwa (KP)": the alias too
+        if event_type != "statement" and (
+                _NOT_THE_EVENT_PLACE.search(before)
+                or (_HEADING.search(before) and event_type not in _EVERY_PLACE)):
+            continue
+        if event_type != "statement" and _SPEAKING_PLACE.search(text[max(0, local - 80):local]):
+            continue  # where someone spoke, not where the event was
+        score = 1.0
+        if _LOCATIVE.search(before):
+            score += 1
+        if pm.place is not None and pm.place.precision_m <= 5_000:
+            score += 1
+        scored.append((score, pm))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: (-s[0], s[1].mention.start))
+    if event_type in _EVERY_PLACE:
+        chosen = [pm for _, pm in scored]
+    else:
+        chosen = [scored[0][1]]
+    chosen = _drop_containers(chosen)
+    # One incident per distinct place.
+    out, seen = [], set()
+    for pm in sorted(chosen, key=lambda p: p.mention.start):
+        key = pm.place.place_id if pm.place else pm.mention.key
+        if key not in seen:
+            seen.add(key)
+            out.append(pm)
+    return out
+
+
+def _drop_containers(chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a town named only to say where a landmark is ("Adiyala Jail, Rawalpindi")."""
+    from mapper.text.context import _km
+
+    resolved = [p for p in chosen if p.place is not None]
+    out = []
+    for pm in chosen:
+        if pm.place is not None and pm.place.precision_m > 1_000 and any(
+            other.place is not None and other is not pm
+            and other.place.precision_m < pm.place.precision_m
+            and _km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
+            for other in resolved
+        ):
+            continue
+        out.append(pm)
+    return out or chosen
+
+
+def _add_to_previous(incidents: list[TextIncident], new: TextIncident) -> bool:
+    """Fold a sentence that continues an earlier incident into it.
+
+    A continuation names no place of its own (or the same place) and no new numbers:
+    "The PTI march is being led by ..." adds leaders to the march already seen.
+    """
+    if new.type == "statement" or new.killed or new.injured:
+        return False
+    for old in reversed(incidents):
+        if (old.type, old.subtype) != (new.type, new.subtype):
+            continue
+        if new.place is not None and (old.place is None or _place_key(old.place)
+                                      != _place_key(new.place)):
+            continue
+        if old.date != new.date and new.time_precision == 1 and old.time_precision == 1:
+            continue
+        old.actors = _unique(old.actors + new.actors)
+        old.crowd_size = old.crowd_size or new.crowd_size
+        old.origin = old.origin or new.origin
+        old.destination = old.destination or new.destination
+        if new.evidence not in old.evidence:
+            old.notes.append(f"also: {new.evidence}")
+        return True
+    return False
+
+
+def _place_key(pm: PlaceMention) -> str:
+    return pm.place.place_id if pm.place else pm.mention.key
+
+
+def with_place(incident: TextIncident, place: PlaceMention) -> TextIncident:
+    return replace(incident, place=place)

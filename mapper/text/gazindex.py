@@ -1,0 +1,69 @@
+"""Every gazetteer mapper knows, as one name matcher and one candidate lookup.
+
+Building the matcher over the world gazetteer takes about a second (done once
+per process); finding mentions in a report afterwards takes well under a
+millisecond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mapper.geocoders.base import Geocoder, Place
+from mapper.text.mentions import NameMatcher
+
+
+class TextGazetteer:
+    """Curated places, countries and regions, and the world gazetteer, for text.
+
+    Parameters
+    ----------
+    geocoders
+        Back-ends in order of trust (curated first). Each must offer
+        ``text_keys()`` (names to look for in text) and exact lookups.
+    strong
+        Geocoder names whose keys are matched even when they are common
+        English words.
+    """
+
+    def __init__(self, geocoders: Sequence[Geocoder], strong: Sequence[str] = ("curated", "regions")
+                 ) -> None:
+        self.geocoders = list(geocoders)
+        self._strong_names = tuple(strong)
+        self._matcher: NameMatcher | None = None
+        self._cache: dict[str, list[Place]] = {}
+
+    @property
+    def matcher(self) -> NameMatcher:
+        if self._matcher is None:
+            keys: list[str] = []
+            strong: list[str] = []
+            for geocoder in self.geocoders:
+                own = list(geocoder.text_keys())  # type: ignore[attr-defined]
+                keys += own
+                if geocoder.name in self._strong_names:
+                    strong += own
+                elif hasattr(geocoder, "strong_text_keys"):
+                    strong += geocoder.strong_text_keys()
+            self._matcher = NameMatcher(keys, strong)
+        return self._matcher
+
+    def candidates(self, key: str) -> list[Place]:
+        """Every place known by the normalised name ``key``, most trusted back-end first."""
+        found = self._cache.get(key)
+        if found is None:
+            found = []
+            for geocoder in self.geocoders:
+                found += geocoder._candidates(key, country=None, fuzzy=False)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+
+def default_text_gazetteer() -> TextGazetteer:
+    """Curated gazetteer, countries and first-level regions, then GeoNames populated places."""
+    from mapper.geocoders import CuratedGeocoder, GeoNamesGeocoder
+    from mapper.geocoders.regions import RegionGeocoder
+
+    return TextGazetteer([CuratedGeocoder(), RegionGeocoder(), GeoNamesGeocoder()])

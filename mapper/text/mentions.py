@@ -1,0 +1,339 @@
+"""Place mentions in text, with character offsets.
+
+One pass of an Aho-Corasick automaton (``pyahocorasick``) over every gazetteer
+name finds all known names at word boundaries; the longest match wins where
+matches overlap. Landmark phrases the gazetteer lacks ("X Chowk", "X
+Interchange", "Sector G-9") are found by pattern and reported as candidates.
+Each mention then gets a *role*: a name used as a place, or a name inside an
+organisation, a title or a person's name ("Islamabad Police", "KP Chief
+Minister", "Pakistan Tehreek-e-Insaf", "Imran Khan"), which is not a location.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import ahocorasick
+
+Role = Literal["place", "organisation", "person", "title", "actor"]
+
+#: Words that join the parts of a place name without being capitalised.
+CONNECTORS = frozenset(
+    "of de la le el al e ul i y da do dos das del di du van von der den on upon the and "
+    "sur am an bin".split()
+)
+
+#: Heads of landmark phrases: "X Chowk", "X Interchange", "X Jail"...
+LANDMARK_HEADS = (
+    "chowk", "interchange", "jail", "prison", "road", "rd", "toll plaza", "bridge", "square",
+    "avenue", "street", "highway", "motorway", "expressway", "airport", "stadium", "park",
+    "market", "bazaar", "press club", "hospital", "university", "mosque", "gate", "station",
+    "camp", "colony", "chowrangi", "roundabout", "circle", "plaza", "boulevard",
+    "house", "palace", "secretariat", "cantonment", "cantt", "town", "district",
+    "province", "county", "valley", "border", "crossing", "checkpoint", "terminal", "port",
+    "campus", "building", "embassy", "consulate", "headquarters",
+)
+#: Heads that make an area rather than a spot.
+AREA_HEADS = frozenset({"town", "district", "province", "county", "valley", "colony",
+                        "cantonment", "cantt", "campus", "border"})
+
+#: Words after a place name that make it part of an organisation or a title:
+#: "Islamabad police", "Punjab government", "KP Chief Minister".
+ORGANISATION_WORDS = frozenset(
+    """police government administration authorities authority cabinet governor minister
+    ministers chief cm assembly court party league ministry army rangers forces council
+    senate parliament times post tribune news herald daily journal airlines university
+    college club team fc bank corporation company group committee commission board
+    federation union association chamber embassy consulate bar high supreme district
+    provincial federal president premier prime speaker mayor officials official spokesman
+    spokesperson national state press""".split()
+)
+#: Verbs that make a place name an actor ("Pakistan said", "Tbilisi accused").
+ACTOR_VERBS = frozenset(
+    """said says say told accused denied warned condemned announced claimed urged demanded
+    insisted rejected responded vowed added stated argued replied""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+DIRECTIONS = frozenset("north south east west northern southern eastern western central "
+                       "upper lower greater".split())
+
+_SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n)\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019.-]*)(\s?)$")
+_WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
+_LANDMARK = re.compile(
+    r"(?<![\w-])((?:(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*)"
+    r"(?:\s(?:(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*|of|e|ul|al|de))*?)"
+    r"\s((?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + r"))(?![\w-])",
+)
+_SECTOR = re.compile(r"(?<![\w-])(?:[Ss]ector\s)?([A-I]-\d{1,2}(?:/\d)?)(?![\w-])(?:\s[Ss]ector)?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in text.
+
+    Attributes
+    ----------
+    text
+        The mention as written.
+    start, end
+        Character offsets in the document body.
+    key
+        Normalised name used for lookup.
+    role
+        ``"place"`` when the name is used as a location; otherwise why not.
+    known
+        True when the name is in a gazetteer; False for a landmark phrase
+        found by pattern only.
+    head
+        Landmark head ("chowk", "jail") for pattern mentions, else empty.
+    """
+
+    text: str
+    start: int
+    end: int
+    key: str
+    role: Role = "place"
+    known: bool = True
+    head: str = ""
+
+    @property
+    def is_location(self) -> bool:
+        return self.role == "place"
+
+
+def _fold_table() -> dict[int, str]:
+    """Length-preserving map to lower-case ASCII letters, digits and spaces."""
+    table: dict[int, str] = {ord(c): " " for c in string.punctuation + string.whitespace}
+    table.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u2026\u00ab\u00bb"})
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text of the same length, punctuation turned into spaces."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The most frequent English words (see ``mapper/data/common_words.txt``)."""
+    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+class NameMatcher:
+    """An Aho-Corasick automaton over place-name keys.
+
+    Parameters
+    ----------
+    keys
+        Normalised names (``mapper.names.normalize``); each may come from several
+        gazetteers.
+    strong
+        Keys that are matched even when they are common English words (curated
+        names, countries, first-level admin areas).
+    """
+
+    def __init__(self, keys: Iterable[str], strong: Iterable[str] = ()) -> None:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for key in keys:
+            if len(key) >= 2 and not key.replace(" ", "").isdigit():
+                automaton.add_word(f" {key} ")
+        automaton.make_automaton()
+        self._automaton = automaton
+        self.strong = frozenset(strong)
+
+    def __contains__(self, key: str) -> bool:
+        return f" {key} " in self._automaton
+
+    def find(self, text: str) -> list[Mention]:
+        """Every place mention in ``text``, in order, overlaps resolved."""
+        folded = f" {fold(text)} "
+        hits: list[tuple[int, int]] = []
+        for end, length in self._automaton.iter(folded):
+            # Padded offsets: the key's own text is [end - length + 2, end) in `folded`,
+            # which is [end - length + 1, end - 1) in `text`.
+            start = end - length + 1
+            stop = end - 1
+            if text[start].isupper() or text[start].isdigit():
+                hits.append((start, stop))
+        found = [
+            Mention(text[s:e], s, e, folded[s + 1:e + 1].strip()) for s, e in _longest(hits)
+        ]
+        landmarks = find_landmarks(text)
+        return classify(text, _merge(found, landmarks), self.strong)
+
+
+def find_landmarks(text: str) -> list[Mention]:
+    """Landmark phrases by pattern: "Sangjani interchange", "Adiyala Jail", "Sector G-9"."""
+    found = []
+    for match in _LANDMARK.finditer(text):
+        name = match.group(1)
+        words = name.split()
+        # Trim leading sentence-openers and stray lower-case words ("At Faizabad Chowk").
+        while words and (words[0].lower() in CONNECTORS or (
+                words[0][0].isupper() and words[0].lower() in _OPENERS)):
+            words.pop(0)
+        if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+            continue
+        if len(words) == 1 and re.fullmatch(r"\d{4}", words[0]):
+            continue  # "the 2024 Parliament": a year, not a place
+        lead = name.find(words[0])
+        start = match.start(1) + lead
+        end = match.end(2)
+        found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
+                             known=False, head=match.group(2).lower().replace("\n", " ")))
+    for match in _SECTOR.finditer(text):
+        start, end = match.span()
+        found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
+                             known=False, head="sector"))
+    return found
+
+
+_OPENERS = frozenset(
+    """the a an in on at as while however but this that it he she they we after before
+    near outside inside from to towards toward into through via by with at and or for
+    when where if during since until said police protesters""".split()
+)
+
+
+def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longest first, then leftmost."""
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+    chosen.sort()
+    return chosen
+
+
+def _merge(known: list[Mention], landmarks: list[Mention]) -> list[Mention]:
+    """Known names plus the landmark phrases that are longer than the names they overlap."""
+    result = list(known)
+    for lm in landmarks:
+        overlapping = [m for m in result if m.start < lm.end and lm.start < m.end]
+        if any(m.start <= lm.start and m.end >= lm.end for m in overlapping):
+            continue  # a known name already covers the phrase
+        for m in overlapping:
+            result.remove(m)
+        result.append(lm)
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+def classify(text: str, mentions: list[Mention], strong: frozenset[str]) -> list[Mention]:
+    """Give each mention its role; drop common words that only look like places."""
+    commons = common_words()
+    name_words = _person_words(text, mentions)
+    out = []
+    for m in mentions:
+        at_start = _sentence_start(text, m.start)
+        words = m.key.split()
+        if m.known and m.key not in strong:
+            if any(w in WEEKDAYS or w in MONTH_NAMES for w in words):
+                continue
+            if not _capitalised(m.text):
+                continue
+            if all(w in commons or w in CONNECTORS for w in words):
+                continue  # "However", "Police", "Best", "Long March": not evidence of a place
+        role = _role(text, m, at_start, commons, name_words)
+        out.append(Mention(m.text, m.start, m.end, m.key, role, m.known, m.head))
+    return out
+
+
+def _capitalised(name: str) -> bool:
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS
+               for w in re.split(r"[\s-]+", name) if w)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start]
+    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or \
+        before.endswith(("\"", "\u201c", "(")) and (start < 2 or _SENTENCE_END.search(
+            text[max(0, start - 5):start - 1]) is not None)
+
+
+def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
+          name_words: frozenset[str]) -> Role:
+    before = _WORD_BEFORE.search(text[max(0, m.start - 40):m.start])
+    after = _WORD_AFTER.search(text[m.end:m.end + 40])
+    next_word = after.group(2) if after and after.group(1) == " " else ""
+    next_low = next_word.lower()
+    prev_word = before.group(1) if before and before.group(2) == " " else ""
+    if m.end < len(text) and text[m.end] == "-" and after is None:
+        pass
+    if text[m.end:m.end + 1] == "-" and m.head == "":
+        # "Pakistan-based", "Tehreek-e-Insaf"
+        tail = re.match(r"-[\w-]+", text[m.end:])
+        if tail and tail.group(0)[1:2].islower() and tail.group(0)[1:].split("-")[0] not in (
+                "born", "based", "led", "backed", "bound", "area", "side"):
+            return "organisation"
+    if m.head and m.head not in AREA_HEADS:
+        return "place"  # "Adiyala Jail", "Sangjani interchange": a landmark whatever follows
+    if next_low in ORGANISATION_WORDS:
+        return "organisation" if next_word[0].islower() or next_low not in ("court",) else "place"
+    if next_low in ACTOR_VERBS and m.head == "":
+        return "actor"
+    if next_word and next_word[0].isupper() and not _placey(next_low):
+        return "organisation" if next_low not in name_words else "person"
+    if (prev_word and prev_word[0].isupper() and not _placey(prev_word.lower())
+            and not prev_word.endswith(("'s", "\u2019s"))):
+        prev_start = m.start - 1 - len(prev_word)
+        if not (_sentence_start(text, prev_start) and prev_word.lower() in commons):
+            return "person" if prev_word.lower() not in _TITLES else "title"
+    if m.key in name_words and " " not in m.key and m.head == "":
+        return "person"
+    return "place"
+
+
+_TITLES = frozenset(
+    """minister chief governor president premier mayor speaker barrister senator general
+    chairman secretary commissioner inspector superintendent""".split()
+)
+
+
+def _placey(word: str) -> bool:
+    return (word in WEEKDAYS or word in MONTH_NAMES or word in DIRECTIONS
+            or word in LANDMARK_HEADS or word in AREA_HEADS or word in CONNECTORS)
+
+
+_RUN = re.compile(r"\b([A-Z][a-z]+)\s([A-Z][a-z]+)\b")
+
+
+def _person_words(text: str, mentions: list[Mention]) -> frozenset[str]:
+    """Words of capitalised pairs ("Mohsin Naqvi") that are not themselves place names.
+
+    A later bare "Naqvi" is then a person, not a village of that name.
+    """
+    covered = {(m.start, m.end) for m in mentions}
+    words = set()
+    for match in _RUN.finditer(text):
+        if (match.start(), match.end()) in covered:
+            continue
+        first, second = match.group(1), match.group(2)
+        if first.lower() in _OPENERS or _placey(second.lower()) or _placey(first.lower()):
+            continue
+        words.add(second.lower())
+    return frozenset(words)

@@ -1,0 +1,161 @@
+"""Sentences, quotations, and who said what.
+
+A sentence inside a quotation, or one that reports speech ("Naqvi said that
+..."), carries its speaker; pronouns ("he said") take the last named speaker,
+and a bare surname ("Naqvi added") the full name used before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = (
+    "mr mrs ms dr gen lt col maj capt sgt st no jan feb mar apr jun jul aug sep sept oct "
+    "nov dec u.s u.k prof rev sen rep gov inc ltd co corp vs etc approx est fig".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_QUOTE = re.compile(r"\"[^\"]{2,3000}?\"|\u201c[^\u201d]{2,3000}?\u201d")
+TITLES = (
+    "interior minister", "information minister", "defence minister", "defense minister",
+    "foreign minister", "prime minister", "chief minister", "former prime minister",
+    "minister", "president", "chairman", "spokesperson", "spokesman", "spokeswoman",
+    "barrister", "senator", "governor", "speaker", "mayor", "commissioner", "inspector general",
+    "police chief", "general", "mr.", "mrs.", "ms.", "dr.", "sheikh", "maulana",
+)
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s(?:[A-Z][\w'\u2019-]+|bin|al|ul|de))*"
+_SPEECH_VERBS = (r"said|says|added|told|stated|claimed|alleged|warned|asserted|insisted|"
+                 r"maintained|maintains|vowed|announced|declared|noted|explained|urged|"
+                 r"demanded|alleges|claims")
+_AFTER_QUOTE = re.compile(
+    rf"^\s*,?\s*(?:(?P<pron>he|she|they|it)|(?P<name>{_NAME}))\s+(?:{_SPEECH_VERBS})\b"
+    rf"|^\s*,?\s*(?:{_SPEECH_VERBS})\s+(?P<name2>{_NAME})"
+)
+_REPORTED = re.compile(
+    rf"(?P<name>(?:(?:[A-Z][a-z]+\s){{0,3}}){_NAME})\s+(?:has\s|had\s)?(?:{_SPEECH_VERBS})\b"
+)
+_ACCORDING = re.compile(rf"\b(?:according to|as per)\s+(?:the\s)?(?P<name>{_NAME}|sources|police|officials)")
+_GENERIC_SPEAKERS = re.compile(
+    r"\b(?:the\s)?(?P<name>government|police|authorities|officials|sources|ministry|army|"
+    r"military|organizers|organisers|witnesses|rescue officials|hospital officials)\s+"
+    rf"(?:has\s|have\s)?(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document body."""
+
+    start: int
+    end: int
+    text: str
+    #: Who the sentence's content is attributed to ("Mohsin Naqvi", "police"), if anyone.
+    speaker: str = ""
+    #: True when the sentence is (part of) a direct quotation.
+    quoted: bool = False
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` over ``text``, whitespace trimmed."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start:match.start()]
+        last = re.search(r"(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$", head)
+        if last and last.group(1).lower() in _ABBREVIATIONS and not match.group(0).startswith("\n"):
+            continue
+        if last and len(last.group(1)) == 1 and last.group(1).isupper():
+            continue  # an initial: "Ali A. Gandapur"
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def strip_title(name: str) -> str:
+    """ "Interior Minister Mohsin Naqvi" -> "Mohsin Naqvi"."""
+    low = name.lower()
+    for title in sorted(TITLES, key=len, reverse=True):
+        if low.startswith(title + " "):
+            return name[len(title) + 1:].strip()
+    return name
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with their speakers."""
+    spans = split(text)
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    known_names: list[str] = []
+    last_speaker = ""
+    quote_speaker: dict[tuple[int, int], str] = {}
+
+    def full_name(name: str) -> str:
+        name = strip_title(name.strip())
+        if " " not in name:
+            for known in reversed(known_names):
+                if known.split()[-1] == name:
+                    return known
+        return name
+
+    # Speakers of quotations, in document order so pronouns find the last name.
+    events: list[tuple[int, str, str]] = []
+    for q in quotes:
+        events.append((q[0], "quote", ""))
+    for m in _REPORTED.finditer(text):
+        events.append((m.start(), "name", m.group("name")))
+    events.sort()
+    for pos, kind, value in events:
+        if kind == "name":
+            name = full_name(value)
+            if name.split()[0].lower() not in ("the", "it", "this"):
+                if " " in name:
+                    known_names.append(name)
+                last_speaker = name
+            continue
+        q = next(q for q in quotes if q[0] == pos)
+        after = _AFTER_QUOTE.match(text[q[1]:q[1] + 120])
+        speaker = ""
+        if after:
+            if after.group("pron"):
+                speaker = last_speaker
+            else:
+                speaker = full_name(after.group("name") or after.group("name2"))
+        else:
+            before = re.search(rf"(?P<name>{_NAME})\s+(?:{_SPEECH_VERBS})\b[^.\"\u201c]{{0,80}}[:,]\s*$",
+                               text[max(0, q[0] - 160):q[0]])
+            if before:
+                speaker = full_name(before.group("name"))
+        if speaker:
+            quote_speaker[q] = speaker
+            if " " in speaker:
+                known_names.append(speaker)
+            last_speaker = speaker
+
+    out = []
+    for s, e in spans:
+        body = text[s:e]
+        speaker, quoted = "", False
+        for (qs, qe), who in quote_speaker.items():
+            if qs < e and s < qe:
+                speaker, quoted = who, True
+                break
+        if not quoted and any(qs <= s and e <= qe for qs, qe in quotes):
+            quoted = True
+        if not speaker:
+            reported = _REPORTED.search(body) or _ACCORDING.search(body)
+            if reported:
+                name = full_name(reported.group("name"))
+                if name.split()[0].lower() not in ("the", "it", "this", "as"):
+                    speaker = name
+            if not speaker:
+                generic = _GENERIC_SPEAKERS.search(body)
+                if generic:
+                    speaker = generic.group("name").lower()
+        out.append(Sentence(s, e, body, speaker, quoted))
+    return out
