@@ -168,3 +168,20 @@ def test_report_like_noise_never_crashes(extractor, text):
     result = to_json(extractor.extract(doc))
     for i in result["incidents"]:
         assert doc.text[i["start"]:i["end"]] == i["evidence"]
+
+
+@pytest.mark.parametrize(("text", "country", "kind"), [
+    ("Thousands marched in Tbilisi, Georgia, against the law.", "GE", "country"),
+    ("Protesters gathered in Atlanta, Georgia, outside the capitol.", "US", "province"),
+])
+def test_georgia_the_country_or_the_state(extractor, text, country, kind):
+    result = extractor.extract(parse_text(text))
+    georgia = next(p for p in result.places if p.mention.text == "Georgia")
+    assert (georgia.place.country, georgia.place.kind) == (country, kind)
+
+
+def test_countries_get_their_own_point_not_the_capital(extractor):
+    result = extractor.extract(parse_text("Protests spread across Kenya."))
+    kenya = next(p for p in result.places if p.mention.text == "Kenya")
+    assert kenya.place.kind == "country" and kenya.place.name != "Nairobi"
+    assert kenya.place.source

@@ -68,6 +68,10 @@ class RegionGeocoder(Geocoder):
     def text_keys(self) -> list[str]:
         return list(self._index)
 
+    def strong_text_keys(self) -> list[str]:
+        """Country names: meant as places even where they are common words ("Chad")."""
+        return [k for k, places in self._index.items() if any(p.kind == "country" for p in places)]
+
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
         found.sort(key=lambda p: (p.kind != "country", bool(country) and p.country != country))

@@ -94,6 +94,8 @@ def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
 
 def _votes(cands: list[Place]) -> Counter[str]:
     """The countries one mention speaks for."""
+    if not cands:
+        return Counter()
     codes = {c.country for c in cands if c.country}
     if any(c.kind in COUNTRY_KINDS for c in cands):
         return Counter({c.country: 3 for c in cands if c.kind in COUNTRY_KINDS})

@@ -26,7 +26,7 @@ class TextGazetteer:
         English words.
     """
 
-    def __init__(self, geocoders: Sequence[Geocoder], strong: Sequence[str] = ("curated", "regions")
+    def __init__(self, geocoders: Sequence[Geocoder], strong: Sequence[str] = ("curated",)
                  ) -> None:
         self.geocoders = list(geocoders)
         self._strong_names = tuple(strong)
