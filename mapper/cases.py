@@ -32,6 +32,7 @@ from typing import Any
 
 from mapper import schema
 from mapper.errors import InputError
+from mapper.textfile import read_utf8
 
 CASE_FILE = "case.toml"
 INCIDENTS_FILE = "incidents.csv"
@@ -146,20 +147,7 @@ def read_case_dir(path: Path) -> Case:
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header and ``(line number, row)`` pairs of a UTF-8 CSV file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder without a case") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the table as UTF-8 CSV"
-        ) from None
+    text = read_utf8(path, what="a CSV table")
     if "\x00" in text:
         raise InputError(f"{path}: binary data, not a CSV table")
     try:

@@ -9,7 +9,6 @@ not its capital. The points come from ``geodata/world/countries.csv`` and
 from __future__ import annotations
 
 import csv
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,10 +120,8 @@ def _place(pid: str, row: dict[str, str], kind: str, iso: str, where: str) -> Pl
         raise GazetteerError(f"{where}: lat/lon are not numbers") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (row.get("source") or "").strip():
         raise GazetteerError(f"{where}: coordinate out of range or without source")
-    area = float(row.get("area_km2") or 0)
-    # Half the side of a square of the same area: where "in <region>" may be.
-    precision = max(25_000.0, math.sqrt(area) * 500) if area else (
-        500_000.0 if kind == "country" else 100_000.0)
+    # Where "in <country/province>" may be: a generic radius; the tables give no areas.
+    precision = 500_000.0 if kind == "country" else 100_000.0
     return Place(
         place_id=pid, name=row["name"].strip(), kind=kind, geometry=Point(lon, lat),
         precision_m=precision, source=row["source"].strip(), country=iso,

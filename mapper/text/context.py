@@ -59,13 +59,13 @@ def resolve_mentions(
     anchors = [
         cands[0] for key, cands in candidates.items()
         if cands and cands[0].origin == "curated" and len({c.place_id for c in cands}) == 1
-        and _supported(cands[0], votes, key)
+        and _supported(cands[0], _others(votes, key))
     ]
     chosen: dict[str, tuple[Place | None, tuple[Place, ...]]] = {}
     # Resolve the least ambiguous names first: they become anchors for the others.
     for key in sorted(candidates, key=lambda k: len(candidates[k])):
         others = _others(votes, key)
-        cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, votes, key)]
+        cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, others)]
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
@@ -120,11 +120,10 @@ def _others(votes: dict[str, Counter[str]], key: str) -> Counter[str]:
     return total
 
 
-def _supported(place: Place, votes: dict[str, Counter[str]], key: str) -> bool:
+def _supported(place: Place, others: Counter[str]) -> bool:
     """A curated landmark stands only if the rest of the document is about its country
     (or says nothing about any country): "Parliament building" in a report from
-    Nairobi is not Islamabad's."""
-    others = _others(votes, key)
+    Nairobi is not Islamabad's. ``others``: the country votes of the other mentions."""
     return not others or others.get(place.country, 0) > 0
 
 
@@ -142,12 +141,14 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place]) -> float
     if place.properties.get("is_primary") is False:
         score -= 1
     if anchors and place.kind not in COUNTRY_KINDS:
-        nearest = min(_km(place, a) for a in anchors)
+        nearest = min(distance_km(place, a) for a in anchors)
         score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
     return score
 
 
-def _km(a: Place, b: Place) -> float:
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places' points (haversine; fast enough for
+    every candidate pair of a report)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from mapper.text.context import PlaceMention
+from mapper.text.context import PlaceMention, distance_km
 from mapper.text.counts import Count, find_counts
 from mapper.text.dates import find_date
 from mapper.text.sentences import Sentence, strip_title
@@ -423,15 +423,13 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str
 
 def _drop_containers(chosen: list[PlaceMention]) -> list[PlaceMention]:
     """Drop a town named only to say where a landmark is ("Adiyala Jail, Rawalpindi")."""
-    from mapper.text.context import _km
-
     resolved = [p for p in chosen if p.place is not None]
     out = []
     for pm in chosen:
         if pm.place is not None and pm.place.precision_m > 1_000 and any(
             other.place is not None and other is not pm
             and other.place.precision_m < pm.place.precision_m
-            and _km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
+            and distance_km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
             for other in resolved
         ):
             continue
@@ -467,7 +465,3 @@ def _add_to_previous(incidents: list[TextIncident], new: TextIncident) -> bool:
 
 def _place_key(pm: PlaceMention) -> str:
     return pm.place.place_id if pm.place else pm.mention.key
-
-
-def with_place(incident: TextIncident, place: PlaceMention) -> TextIncident:
-    return replace(incident, place=place)

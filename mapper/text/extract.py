@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,8 +38,6 @@ class Extraction:
     @property
     def country(self) -> str | None:
         """The country most resolved places are in."""
-        from collections import Counter
-
         counts = Counter(p.place.country for p in self.places if p.place and p.place.country)
         return counts.most_common(1)[0][0] if counts else None
 
@@ -127,7 +126,7 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
     """Incidents as rows of the case table (:mod:`mapper.schema` input fields)."""
     doc = extraction.document
     rows = []
-    for n, inc in enumerate(extraction.incidents, start=1):
+    for inc in extraction.incidents:
         place = inc.place.place if inc.place else None
         name = place.name if place else (inc.place.mention.text if inc.place else "")
         notes = list(inc.notes)
@@ -165,7 +164,6 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
             "source_date": doc.date.isoformat() if doc.date else "",
             "notes": "; ".join(notes),
         })
-        del n
     return rows
 
 

@@ -269,10 +269,10 @@ def _capitalised(name: str) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start]
-    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or \
-        before.endswith(("\"", "\u201c", "(")) and (start < 2 or _SENTENCE_END.search(
-            text[max(0, start - 5):start - 1]) is not None)
+    """True at the start of the text or of a sentence, also after an opening quote."""
+    while start > 0 and text[start - 1] in "\"\u201c(":
+        start -= 1
+    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
 
 
 def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
@@ -282,8 +282,6 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
     next_word = after.group(2) if after and after.group(1) == " " else ""
     next_low = next_word.lower()
     prev_word = before.group(1) if before and before.group(2) == " " else ""
-    if m.end < len(text) and text[m.end] == "-" and after is None:
-        pass
     if text[m.end:m.end + 1] == "-" and m.head == "":
         # "Pakistan-based", "Tehreek-e-Insaf"
         tail = re.match(r"-[\w-]+", text[m.end:])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.errors import InputError
+from mapper.textfile import read_utf8
 
 #: Extensions read as HTML (main text extracted); everything else is plain text.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -84,24 +85,7 @@ def read_report(path: Path, *, date: dt.date | None = None) -> Document:
     InputError
         Missing, unreadable, too large, not UTF-8, or empty.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError(f"{path}: {size} bytes is too large for a report")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a report") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
-        ) from None
+    text = read_utf8(path, what="a report", max_bytes=MAX_REPORT_BYTES)
     if path.suffix.lower() in HTML_SUFFIXES:
         doc = parse_html(text, source=str(path), date=date)
     else:

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from mapper.text.context import PlaceMention, _km
+from mapper.text.context import PlaceMention, distance_km
 from mapper.text.events import TextIncident
 from mapper.text.sentences import Sentence
 
@@ -76,7 +76,7 @@ def route_from_text(
         if p is None or p.place_id in (ends[0].place_id, ends[1].place_id):
             continue
         # A city or region that contains an end is not a point on the way.
-        if any(_km(p, end) * 1000 <= p.precision_m for end in ends):
+        if any(distance_km(p, end) * 1000 <= p.precision_m for end in ends):
             continue
         if _along(origin.place, destination.place, p) is None:
             continue

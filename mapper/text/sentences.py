@@ -104,13 +104,13 @@ def sentences(text: str) -> list[Sentence]:
         return name
 
     # Speakers of quotations, in document order so pronouns find the last name.
-    events: list[tuple[int, str, str]] = []
+    events: list[tuple[int, str, str, tuple[int, int]]] = []
     for q in quotes:
-        events.append((q[0], "quote", ""))
+        events.append((q[0], "quote", "", q))
     for m in _REPORTED.finditer(text):
-        events.append((m.start(), "name", m.group("name")))
+        events.append((m.start(), "name", m.group("name"), (m.start(), m.end())))
     events.sort()
-    for pos, kind, value in events:
+    for _, kind, value, q in events:
         if kind == "name":
             name = full_name(value)
             if name.split()[0].lower() not in ("the", "it", "this"):
@@ -118,7 +118,6 @@ def sentences(text: str) -> list[Sentence]:
                     known_names.append(name)
                 last_speaker = name
             continue
-        q = next(q for q in quotes if q[0] == pos)
         after = _AFTER_QUOTE.match(text[q[1]:q[1] + 120])
         speaker = ""
         if after:
