@@ -8,31 +8,39 @@ if that date would fall after the report).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from mapper.text.cues import Cue, Found, lowered
 from mapper.text.reader import MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>{_MONTH})\.?"
-    rf"|(?P<m2>{_MONTH})\.?\s(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))(?:,?\s(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
+_DIGITS = "0 1 2 3 4 5 6 7 8 9"
+_MONTH_WORDS = "jan feb mar apr may jun jul aug sep oct nov dec"
+_DAY_MONTH = Cue(
+    rf"\b(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>{_MONTH})\.?"
+    rf"|(?P<m2>{_MONTH})\.?\s(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]))"
+    rf"(?:,?\s(?P<y>[0-9]{{4}}))?\b",
+    _MONTH_WORDS, also=_DIGITS,
 )
-_WEEKDAY = re.compile(rf"\b(?P<rel>next|last|this|past)?\s?(?P<wd>{'|'.join(WEEKDAYS)})\b",
-                      re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|last night|this morning|on the same day)\b",
-                       re.IGNORECASE)
-_MONTH_YEAR = re.compile(rf"\b(?:in\s)?(?P<m>{_MONTH})\s(?P<y>\d{{4}})\b", re.IGNORECASE)
+_WEEKDAY = Cue(rf"\b(?P<rel>next|last|this|past)?\s?(?P<wd>{'|'.join(WEEKDAYS)})\b",
+               " ".join(WEEKDAYS))
+_RELATIVE = Cue(r"\b(yesterday|today|tonight|last night|this morning|on the same day)\b",
+                "yesterday today tonight last_night this_morning on_the_same_day")
+_MONTH_YEAR = Cue(rf"\b(?:in\s)?(?P<m>{_MONTH})\s(?P<y>[0-9]{{4}})\b", _MONTH_WORDS, also=_DIGITS)
+#: The cues :func:`find_date` checks (for a :class:`mapper.text.cues.CueSet`).
+DATE_CUES = (_DAY_MONTH, _WEEKDAY, _RELATIVE, _MONTH_YEAR)
 
 
-def find_date(sentence: str, published: dt.date | None) -> tuple[dt.date, int] | None:
+def find_date(sentence: str, published: dt.date | None, low: str | Found | None = None
+              ) -> tuple[dt.date, int] | None:
     """The first date a sentence names, with its ACLED time precision (1 day, 3 month).
 
-    Returns None when the sentence names no date it can be resolved to.
+    ``low`` is the sentence as :func:`mapper.text.cues.lowered` gives it, if the
+    caller has it. Returns None when the sentence names no date it can be resolved to.
     """
+    low = lowered(sentence) if low is None else low
     candidates: list[tuple[int, dt.date, int]] = []
-    for m in _DAY_MONTH.finditer(sentence):
+    for m in _DAY_MONTH.finditer(sentence, low):
         month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y")) if m.group("y") else None
@@ -40,11 +48,11 @@ def find_date(sentence: str, published: dt.date | None) -> tuple[dt.date, int] |
         if date:
             candidates.append((m.start(), date, 1))
     if published:
-        for m in _RELATIVE.finditer(sentence):
+        for m in _RELATIVE.finditer(sentence, low):
             word = m.group(1).lower()
             delta = -1 if word in ("yesterday", "last night") else 0
             candidates.append((m.start(), published + dt.timedelta(days=delta), 1))
-        for m in _WEEKDAY.finditer(sentence):
+        for m in _WEEKDAY.finditer(sentence, low):
             rel = (m.group("rel") or "").lower()
             target = WEEKDAYS.index(m.group("wd").lower())
             back = (published.weekday() - target) % 7
@@ -55,7 +63,7 @@ def find_date(sentence: str, published: dt.date | None) -> tuple[dt.date, int] |
             else:
                 date = published - dt.timedelta(days=back)
             candidates.append((m.start(), date, 1))
-    for m in _MONTH_YEAR.finditer(sentence):
+    for m in _MONTH_YEAR.finditer(sentence, low):
         try:
             date = dt.date(int(m.group("y")), MONTHS[m.group("m").lower()], 1)
         except ValueError:

@@ -12,82 +12,108 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mapper.text.context import PlaceMention, distance_km
 from mapper.text.counts import Count, find_counts
-from mapper.text.dates import find_date
+from mapper.text.cues import Cue, CueSet, Found, lowered
+from mapper.text.dates import DATE_CUES, find_date
 from mapper.text.sentences import Sentence, strip_title
 
-#: (event type, sub-type, trigger pattern), most specific first within a type.
-TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (t, s, re.compile(p, re.IGNORECASE)) for t, s, p in (
-        ("protest", "march", r"\b(?:march(?:es|ed|ing)?|long march|convoy|caravan)\b"),
-        ("protest", "sit-in", r"\b(?:sit-ins?|dharna|occup(?:y|ied|ation) of)\b"),
-        ("protest", "rally", r"\brall(?:y|ies|ied)\b"),
+#: (event type, sub-type, trigger), most specific first within a type. Each trigger's
+#: cue words are literal parts of everything it matches (see :mod:`mapper.text.cues`).
+TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
+    (t, s, Cue(p, words)) for t, s, p, words in (
+        ("protest", "march", r"\b(?:march(?:es|ed|ing)?|long march|convoy|caravan)\b",
+         "march convoy caravan"),
+        ("protest", "sit-in", r"\b(?:sit-ins?|dharna|occup(?:y|ied|ation) of)\b",
+         "sit-in dharna occup"),
+        ("protest", "rally", r"\brall(?:y|ies|ied)\b", "rall"),
         ("protest", "peaceful protest",
-         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal)\b"),
+         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal)\b",
+         "protest demonstrat strike hartal"),
         ("clash", "clash with security forces",
          r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fought|battled|tear[- ]?gas|rubber bullets|"
          r"water cannons?|baton[- ]charged?|lathi[- ]charged?|stone[- ]pelting|pelted|"
-         r"hurled stones|fired (?:on|at|into)|shelling)\b"),
+         r"hurled stones|fired (?:on|at|into)|shelling)\b",
+         "clash skirmish fought battled tear rubber_bullets water_cannon baton lathi stone "
+         "pelted fired shelling"),
         ("clash", "violent demonstration",
          r"\b(?:riot(?:s|ed|ing)?|torched|set (?:ablaze|on fire)|vandali[sz]ed|stormed|"
-         r"looted|burn(?:ed|t))\b"),
+         r"looted|burn(?:ed|t))\b",
+         "riot torched set_ vandali stormed looted burn"),
         ("arrest", "arrests",
          r"\b(?:arrest(?:s|ed|ing)?|detain(?:ed|ing)|rounded up|taken into custody|"
-         r"apprehended|crackdown)\b"),
-        ("blockade", "container blockade", r"\bcontainers?\b"),
+         r"apprehended|crackdown)\b",
+         "arrest detain rounded_up custody apprehended crackdown"),
+        ("blockade", "container blockade", r"\bcontainers?\b", "container"),
         ("blockade", "road blockade",
          r"\b(?:blockades?|blocked|blocking|barricad(?:e|es|ed)|roadblocks?|sealed off|"
-         r"cordoned off)\b"),
+         r"cordoned off)\b",
+         "blockade blocked blocking barricad roadblock sealed_off cordoned_off"),
         ("closure", "school closure",
          r"\b(?:schools?|educational institutions?|universities|colleges)\b[^.]{0,60}\b"
          r"(?:clos(?:ed|ure|ing)|shut)\b|\bclos(?:ure|ed|ing)\b[^.]{0,40}\b(?:schools?|"
-         r"educational institutions?)\b"),
+         r"educational institutions?)\b",
+         "school educational_institution universities colleges"),
         ("closure", "communications shutdown",
          r"\b(?:internet|mobile (?:phone )?(?:service|network|data)s?)\b[^.]{0,50}\b(?:suspend|"
-         r"shut|block|cut)\w*|\b(?:internet (?:shutdown|blackout))\b"),
+         r"shut|block|cut)\w*|\b(?:internet (?:shutdown|blackout))\b",
+         "internet mobile_"),
         ("closure", "road closure",
          r"\b(?:roads?|motorways?|highways?|routes?|entry points?)\b[^.]{0,40}\b(?:closed|"
-         r"shut)\b|\bclos(?:ure|ed) of (?:the )?(?:roads?|motorways?|highways?)\b"),
+         r"shut)\b|\bclos(?:ure|ed) of (?:the )?(?:roads?|motorways?|highways?)\b",
+         "closed shut closure_of"),
         ("closure", "business closure",
-         r"\b(?:shops|markets|businesses)\b[^.]{0,40}\b(?:closed|shut)\b|\bshutter[- ]down\b"),
-        ("deployment", "curfew", r"\bcurfew\b"),
+         r"\b(?:shops|markets|businesses)\b[^.]{0,40}\b(?:closed|shut)\b|\bshutter[- ]down\b",
+         "closed shut"),
+        ("deployment", "curfew", r"\bcurfew\b", "curfew"),
         ("deployment", "security deployment",
          r"\b(?:deploy(?:ed|ment|ments|ing)?|troops|rangers|paramilitar(?:y|ies)|"
          r"army was called|security (?:was|has been|had been) (?:beefed up|tightened|stepped up)|"
-         r"heavy (?:police|security) (?:presence|contingents?))\b"),
-        ("negotiation", "agreement", r"\b(?:agreement|deal) (?:was|has been) (?:reached|struck)\b"),
+         r"heavy (?:police|security) (?:presence|contingents?))\b",
+         "deploy troops rangers paramilitar army_was_called security_ heavy_"),
+        ("negotiation", "agreement", r"\b(?:agreement|deal) (?:was|has been) (?:reached|struck)\b",
+         "agreement_ deal_"),
         ("negotiation", "talks",
-         r"\b(?:talks|negotiat(?:ion|ions|ed|ing|e)|dialogue|parleys?)\b"),
+         r"\b(?:talks|negotiat(?:ion|ions|ed|ing|e)|dialogue|parleys?)\b",
+         "talks negotiat dialogue parley"),
         ("violence", "casualties",
          r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|lost (?:their|his|"
-         r"her) lives?|fatalities|injured|injuring|wounded|wounding|hurt|injuries|casualties)\b"),
+         r"her) lives?|fatalities|injured|injuring|wounded|wounding|hurt|injuries|casualties)\b",
+         "kill died dead death martyred lost_ fatalities injur wound hurt casualties"),
         ("violence", "attack on civilians",
-         r"\b(?:attacked|assaulted|beaten|beat up|abducted|gunmen|opened fire)\b"),
+         r"\b(?:attacked|assaulted|beaten|beat up|abducted|gunmen|opened fire)\b",
+         "attacked assaulted beat abducted gunmen opened_fire"),
     )
 )
-_KILLED = re.compile(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|"
-                     r"lost (?:their|his|her) lives?|fatalities|bodies)\b", re.IGNORECASE)
-_INJURED = re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.IGNORECASE)
-_ARRESTED = re.compile(r"\b(?:arrested|detained|rounded up|arrests)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
-                    r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
-                    re.IGNORECASE)
+_KILLED = Cue(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|"
+              r"lost (?:their|his|her) lives?|fatalities|bodies)\b",
+              "kill died dead death martyred lost_ fatalities bodies")
+_INJURED = Cue(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", "injur wound hurt")
+_ARRESTED = Cue(r"\b(?:arrested|detained|rounded up|arrests)\b", "arrest detained rounded_up")
+_VERBS = (("killed", _KILLED), ("injured", _INJURED), ("arrested", _ARRESTED))
+_MODAL = Cue(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
+             r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
+             "arrest detained")
 #: Victim nouns -> who the victims were.
-VICTIMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (who, re.compile(p, re.IGNORECASE)) for who, p in (
+VICTIMS: tuple[tuple[str, Cue], ...] = tuple(
+    (who, Cue(p, words)) for who, p, words in (
         ("police", r"\b(?:police(?:men|women)?(?: officials?| officers?| personnel| constables?)?|"
                    r"officers?|constables?|cops|security (?:personnel|officials|forces)|rangers|"
-                   r"soldiers|troops|law enforcers?)\b"),
+                   r"soldiers|troops|law enforcers?)\b",
+         "police officer constable cops security_ rangers soldiers troops law_enforcer"),
         ("protesters", r"\b(?:protest(?:e|o)rs?|demonstrators?|marchers|supporters|workers|"
-                       r"activists|party members)\b"),
-        ("journalists", r"\b(?:journalists?|reporters?|cameram[ae]n|photographers?)\b"),
-        ("students", r"\b(?:students?)\b"),
-        ("civilians", r"\b(?:civilians?|bystanders?|passers-by|residents|children|women)\b"),
-        ("people", r"\b(?:people|persons|individuals|others)\b"),
+                       r"activists|party members)\b",
+         "protest demonstrator marchers supporters workers activists party_members"),
+        ("journalists", r"\b(?:journalists?|reporters?|cameram[ae]n|photographers?)\b",
+         "journalist reporter camera photographer"),
+        ("students", r"\b(?:students?)\b", "student"),
+        ("civilians", r"\b(?:civilians?|bystanders?|passers-by|residents|children|women)\b",
+         "civilian bystander passers-by residents children women"),
+        ("people", r"\b(?:people|persons|individuals|others)\b", "people persons individuals others"),
     )
 )
 _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|around|into|within|off|"
@@ -105,16 +131,20 @@ _SPEAKING_PLACE = re.compile(r"\b(?:speaking|talking|told|addressing|briefing|pr
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _NOT_ACTORS = frozenset({"PM", "CM", "KP", "KPK", "TV", "US", "UK", "UN", "EU", "AM", "BBC",
                          "VOA", "AP", "AFP", "NEWS", "ID", "ISB", "GMT", "PST", "OK"})
-_LED_BY = re.compile(r"\bled by\s+(?P<who>[^.;]+)", re.IGNORECASE)
+_LED_BY = Cue(r"\bled by\s+(?P<who>[^.;]+)", "led_by")
 _PERSON = re.compile(r"(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
-_GROUP_ACTORS = re.compile(
+_GROUP_ACTORS = Cue(
     r"\b(?:police|security (?:forces|officials|personnel)|rangers|army|government|"
     r"authorities|protest(?:e|o)rs|demonstrators|supporters|students|opposition)\b",
-    re.IGNORECASE)
-_CROWD = re.compile(r"(?P<n>tens of thousands|hundreds of thousands|thousands|hundreds|dozens|"
-                    r"\d[\d,]*|(?:more than |over |about |some |nearly )?\w+ (?:hundred|thousand))"
-                    r"\s(?:of\s)?(?:\w+\s){0,2}(?:protest(?:e|o)rs|demonstrators|supporters|people|"
-                    r"marchers|workers|students)", re.IGNORECASE)
+    "police security_ rangers army government authorities protest demonstrators supporters "
+    "students opposition")
+# Widths are bounded ("\d[\d,]{0,14}", not "\d[\d,]*") so that the search can start
+# near the crowd noun (see mapper.text.cues).
+_CROWD = Cue(r"\b(?P<n>tens of thousands|hundreds of thousands|thousands|hundreds|dozens|"
+             r"\d[\d,]{0,14}|(?:more than |over |about |some |nearly )?\w{1,20} (?:hundred|thousand))"
+             r"\s(?:of\s)?(?:\w{1,30}\s){0,2}(?:protest(?:e|o)rs|demonstrators|supporters|people|"
+             r"marchers|workers|students)",
+             "protest demonstrators supporters people marchers workers students")
 #: Types that happen at each place a sentence lists ("deployment at A, B and C").
 _EVERY_PLACE = frozenset({"deployment", "closure", "blockade"})
 
@@ -167,17 +197,19 @@ def extract_incidents(
         Where incidents that name no place are put (the dateline city), with a note.
     """
     incidents: list[TextIncident] = []
+    located = sorted((p for p in places if p.mention.is_location), key=lambda p: p.mention.start)
+    starts = [p.mention.start for p in located]
+    contexts: dict[int, _Before] = {}
     for sentence in sentences:
-        found = _types(sentence.text)
+        low = _SENTENCE_CUES.find_in(sentence.text)
+        found = _types(sentence.text, low)
         if not found and not (sentence.speaker and not sentence.quoted and _named(sentence.speaker)):
             continue
-        here = [p for p in places
-                if sentence.start <= p.mention.start < sentence.end and p.mention.is_location]
-        dated = find_date(sentence.text, published)
+        here = located[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        dated = find_date(sentence.text, published, low)
         date, precision = dated if dated else (published, 2 if published else 0)
-        counts = _casualties(sentence.text)
-        actors = _actors(sentence.text)
-        crowd = _CROWD.search(sentence.text)
+        counts = _casualties(sentence.text, low)
+        actors = _actors(sentence.text, low)
         claimed = sentence.speaker
         if sentence.speaker and not found:
             found = [("statement", "statement")]
@@ -185,17 +217,18 @@ def extract_incidents(
             # A quotation reporting events without numbers: the claim itself is the incident.
             if found != [("statement", "statement")]:
                 found = [("statement", "claim")]
-        if _MODAL.search(sentence.text):
+        if _MODAL.search(sentence.text, low):
             # "anyone who reached D-Chowk would be arrested": a warning, not the events it names.
             found = [("arrest", "arrest warning")]
-        elif claimed and not sentence.quoted and _WARNING.search(sentence.text):
+        elif claimed and not sentence.quoted and _WARNING.search(sentence.text, low):
             found = [("statement", "warning")]
         for event_type, subtype in _merge_types(found, counts):
-            clause = _clause_of(sentence, event_type, subtype)
+            clause = _clause_of(sentence, low, event_type, subtype)
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
-            targets = _event_places(sentence, in_clause, event_type)
-            if not targets and fallback_place is not None and _CAPITAL.search(
-                    sentence.text[clause[0] - sentence.start:clause[1] - sentence.start]):
+            targets = _event_places(sentence, in_clause, event_type, contexts)
+            local = slice(clause[0] - sentence.start, clause[1] - sentence.start)
+            if not targets and fallback_place is not None and _CAPITAL.possible(low) and (
+                    _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
             if not targets:
                 targets = [None]
@@ -217,10 +250,11 @@ def extract_incidents(
                     incident.victims = counts.get("victims", "")
                 if event_type == "arrest" and subtype == "arrests" and counts.get("arrested"):
                     incident.arrested = counts["arrested"]
-                if event_type == "protest" and crowd:
-                    incident.crowd_size = crowd.group("n")
                 if event_type == "protest":
-                    incident.actors = _unique(incident.actors + _leaders(sentence.text))
+                    crowd = _CROWD.search(sentence.text, low)
+                    incident.crowd_size = crowd.group("n") if crowd else ""
+                if event_type == "protest":
+                    incident.actors = _unique(incident.actors + _leaders(sentence.text, low))
                     incident.origin, incident.destination = _ends(sentence, here)
                 if not _add_to_previous(incidents, incident):
                     incidents.append(incident)
@@ -231,26 +265,34 @@ def extract_incidents(
     return incidents
 
 
-_WARNING = re.compile(r"\bwarn(?:ed|ing|s)?\b|\bwill not be spared\b|\bwould not spare\b|"
-                      r"\bvow(?:ed|s)? to\b|\bthreaten(?:ed|s)?\b", re.IGNORECASE)
+_WARNING = Cue(r"\bwarn(?:ed|ing|s)?\b|\bwill not be spared\b|\bwould not spare\b|"
+               r"\bvow(?:ed|s)? to\b|\bthreaten(?:ed|s)?\b", "warn spare vow threaten")
 _FROM = re.compile(r"\bfrom\s+(?:the\s)?$", re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:towards?|to|heading (?:to|for)|headed (?:to|for)|bound for|"
                       r"destination)\s+(?:its\s+destination\s+)?(?:the\s)?$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+")
-_CAPITAL = re.compile(r"\b(?:in|into|across|around|of) the (?:capital|city)\b", re.IGNORECASE)
+_CLAUSE_BREAK = Cue(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+",
+                    "; while whereas but although", flags=0)
+_CAPITAL = Cue(r"\b(?:in|into|across|around|of) the (?:capital|city)\b", "the_capital the_city")
+#: Every cue a sentence is checked for, found in one pass.
+_SENTENCE_CUES = CueSet([
+    *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in _VERBS), _MODAL, _LED_BY,
+    _GROUP_ACTORS, _CROWD, _WARNING, _CLAUSE_BREAK, _CAPITAL, *DATE_CUES,
+])
 _TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
 
 
-def _clause_of(sentence: Sentence, event_type: str, subtype: str) -> tuple[int, int]:
+def _clause_of(sentence: Sentence, low: Found, event_type: str, subtype: str) -> tuple[int, int]:
     """Document span of the clause of ``sentence`` where the event's trigger is."""
+    if not _CLAUSE_BREAK.possible(low) or event_type == "arrest" and subtype == "arrest warning":
+        return sentence.start, sentence.end
     bounds = [0]
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
+    for match in _CLAUSE_BREAK.finditer(sentence.text, low):
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence.text))
     clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     pattern = _TRIGGER.get((event_type, subtype))
-    hit = pattern.search(sentence.text) if pattern else None
-    if hit is None or event_type == "arrest" and subtype == "arrest warning":
+    hit = pattern.search(sentence.text, low) if pattern else None
+    if hit is None:
         return sentence.start, sentence.end
     for start, end in clauses:
         if start <= hit.start() < end:
@@ -258,13 +300,13 @@ def _clause_of(sentence: Sentence, event_type: str, subtype: str) -> tuple[int, 
     return sentence.start, sentence.end
 
 
-def _types(text: str) -> list[tuple[str, str]]:
+def _types(text: str, low: Found) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     seen_types: set[str] = set()
-    for event_type, subtype, pattern in TRIGGERS:
-        if event_type in seen_types:
+    for event_type, subtype, trigger in TRIGGERS:
+        if event_type in seen_types or trigger not in low.first:
             continue
-        if pattern.search(text):
+        if trigger.search(text, low):
             found.append((event_type, subtype))
             seen_types.add(event_type)
     return found
@@ -302,12 +344,15 @@ def _named(speaker: str) -> bool:
     return speaker[:1].isupper()
 
 
-def _casualties(text: str) -> dict:
+def _casualties(text: str, low: Found) -> dict:
     """Killed / injured / arrested counts of a sentence, each count attached to its verb."""
+    verbs = [(kind, cue) for kind, cue in _VERBS if cue.possible(low)]
+    if not verbs:
+        return {}
     counts = [c for c in find_counts(text) if not _is_date_or_label(text, c)]
     result: dict = {}
-    for kind, verb_re in (("killed", _KILLED), ("injured", _INJURED), ("arrested", _ARRESTED)):
-        for verb in verb_re.finditer(text):
+    for kind, verb_re in verbs:
+        for verb in verb_re.finditer(text, low):
             best = _nearest_count(text, counts, verb.start(), verb.end())
             if best is None or kind in result:
                 continue
@@ -324,7 +369,7 @@ def _casualties(text: str) -> dict:
 
 def _nearest_count(text: str, counts: list[Count], vstart: int, vend: int) -> Count | None:
     before = [c for c in counts if c.end <= vstart and vstart - c.end <= 70
-              and not re.search(r"[;]|\bwhile\b|\band\b[^,]*\b(?:were|was)\b", text[c.end:vstart])]
+              and not _SEPARATE_CLAUSE.search(text, c.end, vstart)]
     after = [c for c in counts if c.start >= vend and c.start - vend <= 25]
     if before:
         return max(before, key=lambda c: c.end)
@@ -335,30 +380,35 @@ def _nearest_count(text: str, counts: list[Count], vstart: int, vend: int) -> Co
 
 def _is_date_or_label(text: str, count: Count) -> bool:
     around = text[max(0, count.start - 12):count.end + 12].lower()
-    if re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b", around):
+    if _MONTH_DAY.search(around):
         return True
-    tail = text[count.end:count.end + 12].lower()
-    return bool(re.match(r"(?:st|nd|rd|th)?\s?(?:number|no\.|constitutional|amendment|"
-                         r"january|february|march|april|may|june|july|august|september|"
-                         r"october|november|december|%|percent|per cent|km|kilomet|miles|"
-                         r"hours|days|minutes|years|round)", tail))
+    return bool(_LABEL_AFTER.match(text[count.end:count.end + 12].lower()))
+
+
+_SEPARATE_CLAUSE = re.compile(r"[;]|\bwhile\b|\band\b[^,]*\b(?:were|was)\b")
+_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b")
+_LABEL_AFTER = re.compile(r"(?:st|nd|rd|th)?\s?(?:number|no\.|constitutional|amendment|"
+                          r"january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december|%|percent|per cent|km|kilomet|miles|"
+                          r"hours|days|minutes|years|round)")
 
 
 def _victims(text: str) -> str:
-    for who, pattern in VICTIMS:
-        if pattern.search(text):
+    low = lowered(text)
+    for who, victim in VICTIMS:
+        if victim.search(text, low):
             return who if who != "people" else ""
     return ""
 
 
-def _actors(text: str) -> list[str]:
+def _actors(text: str, low: Found) -> list[str]:
     actors = [a for a in _ACRONYM.findall(text) if a not in _NOT_ACTORS]
-    actors += [m.group(0).lower() for m in _GROUP_ACTORS.finditer(text)]
+    actors += [m.group(0).lower() for m in _GROUP_ACTORS.finditer(text, low)]
     return _unique(actors)
 
 
-def _leaders(text: str) -> list[str]:
-    match = _LED_BY.search(text)
+def _leaders(text: str, low: Found) -> list[str]:
+    match = _LED_BY.search(text, low)
     if not match:
         return []
     names = [strip_title(n.group(0)) for n in _PERSON.finditer(match.group("who"))]
@@ -373,32 +423,55 @@ def _unique(items: list[str]) -> list[str]:
     return list(seen)
 
 
-def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str
-                  ) -> list[PlaceMention]:
-    """Where the event of a sentence happened, among the places the sentence names."""
+@dataclass(frozen=True)
+class _Before:
+    """What the words just before a place mention say about it."""
+
+    not_event: bool  # "from X", "buried in X": not where the event was
+    heading: bool  # "towards X": where something is going
+    speaking: bool  # "speaking to reporters in X": where someone spoke
+    locative: bool  # "at X", "in X"
+
+
+def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
     text = sentence.text
+    local = pm.mention.start - sentence.start
+    before = text[max(0, local - 40):local]
+    return _Before(
+        bool(_NOT_THE_EVENT_PLACE.search(before)), bool(_HEADING.search(before)),
+        bool(_SPEAKING_PLACE.search(text[max(0, local - 80):local])),
+        bool(_LOCATIVE.search(before)),
+    )
+
+
+def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
+                  contexts: dict[int, _Before]) -> list[PlaceMention]:
+    """Where the event of a sentence happened, among the places the sentence names.
+
+    ``contexts`` caches, per mention start, what the words before each place say.
+    """
+    befores = []
+    for pm in here:
+        ctx = contexts.get(pm.mention.start)
+        if ctx is None:
+            ctx = contexts[pm.mention.start] = _before(sentence, pm)
+        befores.append(ctx)
     scored: list[tuple[float, PlaceMention]] = []
     excluded: set[str] = set()
-    for pm in here:
-        local = pm.mention.start - sentence.start
-        before = text[max(0, local - 40):local]
+    for pm, ctx in zip(here, befores, strict=True):
         if pm.place is not None and event_type != "statement" and (
-                _NOT_THE_EVENT_PLACE.search(before)
-                or (_HEADING.search(before) and event_type not in _EVERY_PLACE)):
+                ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)):
             excluded.add(pm.place.place_id)
-    for pm in here:
-        local = pm.mention.start - sentence.start
-        before = text[max(0, local - 40):local]
+    for pm, ctx in zip(here, befores, strict=True):
         if pm.place is not None and pm.place.place_id in excluded:
             continue  # "from Khyber Pakhtunkhwa (KP)": the alias too
         if event_type != "statement" and (
-                _NOT_THE_EVENT_PLACE.search(before)
-                or (_HEADING.search(before) and event_type not in _EVERY_PLACE)):
+                ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)):
             continue
-        if event_type != "statement" and _SPEAKING_PLACE.search(text[max(0, local - 80):local]):
+        if event_type != "statement" and ctx.speaking:
             continue  # where someone spoke, not where the event was
         score = 1.0
-        if _LOCATIVE.search(before):
+        if ctx.locative:
             score += 1
         if pm.place is not None and pm.place.precision_m <= 5_000:
             score += 1

@@ -71,11 +71,14 @@ DIRECTIONS = frozenset("north south east west northern southern eastern western 
 _SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n)\s*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019.-]*)(\s?)$")
 _WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
-_LANDMARK = re.compile(
-    r"(?<![\w-])((?:(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*)"
-    r"(?:\s(?:(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*|of|e|ul|al|de))*?)"
-    r"\s((?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + r"))(?![\w-])",
-)
+#: A landmark's name: capitalised words or numbers, joined by spaces and a few
+#: lower-case particles, ending just before its head ("Sangjani" interchange).
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*"
+_NAME_RUN = re.compile(rf"(?<![\w-])({_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|e|ul|al|de))*)$")
+_HEAD = re.compile("(?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + ")")
+_WORDISH = re.compile(r"[\w-]")
+#: Longest landmark name looked back for before its head.
+_NAME_REACH = 160
 _SECTOR = re.compile(r"(?<![\w-])(?:[Ss]ector\s)?([A-I]-\d{1,2}(?:/\d)?)(?![\w-])(?:\s[Ss]ector)?")
 
 
@@ -182,15 +185,31 @@ class NameMatcher:
         found = [
             Mention(text[s:e], s, e, folded[s + 1:e + 1].strip()) for s, e in _longest(hits)
         ]
-        landmarks = find_landmarks(text)
+        landmarks = find_landmarks(text, folded)
         return classify(text, _merge(found, landmarks), self.strong)
 
 
-def find_landmarks(text: str) -> list[Mention]:
-    """Landmark phrases by pattern: "Sangjani interchange", "Adiyala Jail", "Sector G-9"."""
+def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
+    """Landmark phrases by pattern: "Sangjani interchange", "Adiyala Jail", "Sector G-9".
+
+    Heads are found first (one automaton pass over ``folded``, the padded
+    :func:`fold` of ``text``, computed if not given); the name is then read
+    backwards from each head, so the text is not scanned word by word.
+    """
+    if folded is None:
+        folded = f" {fold(text)} "
     found = []
-    for match in _LANDMARK.finditer(text):
-        name = match.group(1)
+    consumed = 0
+    heads = sorted((end - length + 1, end - 1) for end, length in _heads().iter(folded))
+    for start, end in heads:  # offsets in ``text``
+        if (start < consumed or start == 0 or not text[start - 1].isspace()
+                or not _HEAD.fullmatch(text, start, end) or _WORDISH.match(text, end)):
+            continue
+        run = _NAME_RUN.search(text, max(consumed, start - 1 - _NAME_REACH), start - 1)
+        if run is None:
+            continue
+        consumed = end
+        name = run.group(1)
         words = name.split()
         # Trim leading sentence-openers and stray lower-case words ("At Faizabad Chowk").
         while words and (words[0].lower() in CONNECTORS or (
@@ -200,16 +219,23 @@ def find_landmarks(text: str) -> list[Mention]:
             continue
         if len(words) == 1 and re.fullmatch(r"\d{4}", words[0]):
             continue  # "the 2024 Parliament": a year, not a place
-        lead = name.find(words[0])
-        start = match.start(1) + lead
-        end = match.end(2)
-        found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
-                             known=False, head=match.group(2).lower().replace("\n", " ")))
+        first = run.start(1) + name.find(words[0])
+        found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
+                             known=False, head=text[start:end].lower().replace("\n", " ")))
     for match in _SECTOR.finditer(text):
         start, end = match.span()
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _heads() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for head in LANDMARK_HEADS:
+        automaton.add_word(f" {head} ")
+    automaton.make_automaton()
+    return automaton
 
 
 _OPENERS = frozenset(

@@ -10,11 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mapper.text.cues import Cue, CueSet
+
 _ABBREVIATIONS = (
     "mr mrs ms dr gen lt col maj capt sgt st no jan feb mar apr jun jul aug sep sept oct "
     "nov dec u.s u.k prof rev sen rep gov inc ltd co corp vs etc approx est fig".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+# The end mark is matched, not looked behind for: a pattern that starts with a
+# character set is scanned for much faster.
+_BOUNDARY = re.compile(r"(?P<mark>[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+                       r"|\n\s*\n|\n(?=\S)")
+_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$")
+_CLOSERS = "\"'\u201d\u2019)"
 _QUOTE = re.compile(r"\"[^\"]{2,3000}?\"|\u201c[^\u201d]{2,3000}?\u201d")
 TITLES = (
     "interior minister", "information minister", "defence minister", "defense minister",
@@ -31,14 +38,22 @@ _AFTER_QUOTE = re.compile(
     rf"^\s*,?\s*(?:(?P<pron>he|she|they|it)|(?P<name>{_NAME}))\s+(?:{_SPEECH_VERBS})\b"
     rf"|^\s*,?\s*(?:{_SPEECH_VERBS})\s+(?P<name2>{_NAME})"
 )
-_REPORTED = re.compile(
-    rf"(?P<name>(?:(?:[A-Z][a-z]+\s){{0,3}}){_NAME})\s+(?:has\s|had\s)?(?:{_SPEECH_VERBS})\b"
+_SPEECH_CUES = ("said says added told stated claim alleg warned asserted insisted maintain "
+                "vowed announced declared noted explained urged demanded")
+_REPORTED = Cue(
+    rf"(?P<name>(?:(?:[A-Z][a-z]+\s){{0,3}}){_NAME})\s+(?:has\s|had\s)?(?:{_SPEECH_VERBS})\b",
+    _SPEECH_CUES, flags=0,
 )
-_ACCORDING = re.compile(rf"\b(?:according to|as per)\s+(?:the\s)?(?P<name>{_NAME}|sources|police|officials)")
-_GENERIC_SPEAKERS = re.compile(
+_ACCORDING = Cue(
+    rf"\b(?:according to|as per)\s+(?:the\s)?(?P<name>{_NAME}|sources|police|officials)",
+    "according_to as_per", flags=0,
+)
+_GENERIC_SPEAKERS = Cue(
     r"\b(?:the\s)?(?P<name>government|police|authorities|officials|sources|ministry|army|"
     r"military|organizers|organisers|witnesses|rescue officials|hospital officials)\s+"
-    rf"(?:has\s|have\s)?(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+    rf"(?:has\s|have\s)?(?:{_SPEECH_VERBS})\b", _SPEECH_CUES)
+_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s+(?:{_SPEECH_VERBS})\b[^.\"\u201c]{{0,80}}[:,]\s*$")
+_SPEAKER_CUES = CueSet([_REPORTED, _ACCORDING, _GENERIC_SPEAKERS])
 
 
 @dataclass(frozen=True)
@@ -58,13 +73,14 @@ def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` over ``text``, whitespace trimmed."""
     spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start:match.start()]
-        last = re.search(r"(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$", head)
-        if last and last.group(1).lower() in _ABBREVIATIONS and not match.group(0).startswith("\n"):
+        cut = match.start() + 1 if match.group("mark") else match.start()
+        last = _last_word(text, start, cut)
+        if (last and last.group(1).lower() in _ABBREVIATIONS
+                and not text.startswith("\n", cut)):
             continue
         if last and len(last.group(1)) == 1 and last.group(1).isupper():
             continue  # an initial: "Ali A. Gandapur"
-        spans.append((start, match.start()))
+        spans.append((start, cut))
         start = match.end()
     spans.append((start, len(text)))
     out = []
@@ -78,6 +94,20 @@ def split(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _last_word(text: str, start: int, cut: int) -> re.Match[str] | None:
+    """The word before a final full stop of ``text[start:cut]`` ("Dr." -> "Dr")."""
+    end = cut
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    if end <= start or text[end - 1] != ".":
+        return None
+    window = max(start, end - 48)
+    last = _LAST_WORD.search(text, window, cut)
+    if last and last.start() == window > start:  # the word may begin before the window
+        last = _LAST_WORD.search(text, start, cut)
+    return last
+
+
 def strip_title(name: str) -> str:
     """ "Interior Minister Mohsin Naqvi" -> "Mohsin Naqvi"."""
     low = name.lower()
@@ -89,7 +119,11 @@ def strip_title(name: str) -> str:
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` with their speakers."""
-    spans = split(text)
+    bodies = [(s, e, text[s:e]) for s, e in split(text)]
+    cues = [_SPEAKER_CUES.find_in(body) for _, _, body in bodies]
+    # "Naqvi said": per sentence, so that a name never runs across a sentence break.
+    reported = [list(_REPORTED.finditer(body, found))
+                for (_, _, body), found in zip(bodies, cues, strict=True)]
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     known_names: list[str] = []
     last_speaker = ""
@@ -107,8 +141,9 @@ def sentences(text: str) -> list[Sentence]:
     events: list[tuple[int, str, str, tuple[int, int]]] = []
     for q in quotes:
         events.append((q[0], "quote", "", q))
-    for m in _REPORTED.finditer(text):
-        events.append((m.start(), "name", m.group("name"), (m.start(), m.end())))
+    for (start, _, _), matches in zip(bodies, reported, strict=True):
+        for m in matches:
+            events.append((start + m.start(), "name", m.group("name"), (0, 0)))
     events.sort()
     for _, kind, value, q in events:
         if kind == "name":
@@ -126,8 +161,7 @@ def sentences(text: str) -> list[Sentence]:
             else:
                 speaker = full_name(after.group("name") or after.group("name2"))
         else:
-            before = re.search(rf"(?P<name>{_NAME})\s+(?:{_SPEECH_VERBS})\b[^.\"\u201c]{{0,80}}[:,]\s*$",
-                               text[max(0, q[0] - 160):q[0]])
+            before = _BEFORE_QUOTE.search(text, max(0, q[0] - 160), q[0])
             if before:
                 speaker = full_name(before.group("name"))
         if speaker:
@@ -137,8 +171,7 @@ def sentences(text: str) -> list[Sentence]:
             last_speaker = speaker
 
     out = []
-    for s, e in spans:
-        body = text[s:e]
+    for (s, e, body), found, matches in zip(bodies, cues, reported, strict=True):
         speaker, quoted = "", False
         for (qs, qe), who in quote_speaker.items():
             if qs < e and s < qe:
@@ -147,13 +180,13 @@ def sentences(text: str) -> list[Sentence]:
         if not quoted and any(qs <= s and e <= qe for qs, qe in quotes):
             quoted = True
         if not speaker:
-            reported = _REPORTED.search(body) or _ACCORDING.search(body)
-            if reported:
-                name = full_name(reported.group("name"))
+            named = (matches[0] if matches else None) or _ACCORDING.search(body, found)
+            if named:
+                name = full_name(named.group("name"))
                 if name.split()[0].lower() not in ("the", "it", "this", "as"):
                     speaker = name
             if not speaker:
-                generic = _GENERIC_SPEAKERS.search(body)
+                generic = _GENERIC_SPEAKERS.search(body, found)
                 if generic:
                     speaker = generic.group("name").lower()
         out.append(Sentence(s, e, body, speaker, quoted))
