@@ -87,3 +87,17 @@ def test_landmarks_match_the_plain_scan(parts: list[tuple[str, str]]) -> None:
     found = [(m.start, m.end) for m in find_landmarks(text, f" {fold(text)} ")
              if m.head != "sector"]
     assert found == _reference_spans(text), text
+
+
+_SECTOR_REFERENCE = re.compile(
+    r"(?<![\w-])(?:[Ss]ector\s)?([A-I]-\d{1,2}(?:/\d)?)(?![\w-])(?:\s[Ss]ector)?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(
+    ["Sector", "sector", "Sectors", "G-9", "F-7/2", "xSector", "I-10", "J-5", "G-9-A", "G-99"]),
+    SEPARATORS), max_size=8))
+def test_sectors_match_the_plain_scan(parts: list[tuple[str, str]]) -> None:
+    text = "".join(token + sep for token, sep in parts)
+    found = [(m.start, m.end) for m in find_landmarks(text) if m.head == "sector"]
+    assert found == [m.span() for m in _SECTOR_REFERENCE.finditer(text)], text

@@ -83,10 +83,14 @@ def parse_number(words: str) -> int | None:
     return total + current or None
 
 
-def find_counts(text: str) -> list[Count]:
-    """Every amount in ``text`` (a sentence), in order."""
+def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
+    """Every amount in ``text`` (a sentence), in order; or only those within
+    ``text[start:end]`` (offsets still into ``text``)."""
+    start, end = max(0, start), len(text) if end is None else min(end, len(text))
     found = []
-    for match in _COUNT.finditer(text):
+    for match in _COUNT.finditer(text, start, end):
+        if match.end() == end < len(text) and text[end].isalnum():
+            continue  # cut off by the window: "30" of "300"
         num = match.group("num").lower()
         qual = _QUALIFIERS.get((match.group("qual") or "").lower(), "")
         if num in ("a", "an"):

@@ -47,11 +47,13 @@ def find_date(sentence: str, published: dt.date | None, low: str | Found | None 
         date = _calendar_date(year, month, day, published)
         if date:
             candidates.append((m.start(), date, 1))
+            break  # only the first date counts; later ones of a kind come later
     if published:
         for m in _RELATIVE.finditer(sentence, low):
             word = m.group(1).lower()
             delta = -1 if word in ("yesterday", "last night") else 0
             candidates.append((m.start(), published + dt.timedelta(days=delta), 1))
+            break
         for m in _WEEKDAY.finditer(sentence, low):
             rel = (m.group("rel") or "").lower()
             target = WEEKDAYS.index(m.group("wd").lower())
@@ -63,6 +65,7 @@ def find_date(sentence: str, published: dt.date | None, low: str | Found | None 
             else:
                 date = published - dt.timedelta(days=back)
             candidates.append((m.start(), date, 1))
+            break
     for m in _MONTH_YEAR.finditer(sentence, low):
         try:
             date = dt.date(int(m.group("y")), MONTHS[m.group("m").lower()], 1)
@@ -70,6 +73,7 @@ def find_date(sentence: str, published: dt.date | None, low: str | Found | None 
             continue
         if not any(abs(pos - m.start()) < 12 for pos, _, _ in candidates):
             candidates.append((m.start(), date, 3))
+            break
     if not candidates:
         return None
     _, date, precision = min(candidates, key=lambda c: c[0])

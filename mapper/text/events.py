@@ -119,16 +119,16 @@ VICTIMS: tuple[tuple[str, Cue], ...] = tuple(
 _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|around|into|within|off|"
                        r"reached|reaching|entered|to|towards?|from|of|via|through)\s+(?:the\s)?$",
                        re.IGNORECASE)
-_NOT_THE_EVENT_PLACE = re.compile(
+_NOT_THE_EVENT_PLACE = Cue(
     r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from)"
-    r"\s+(?:the\s)?(?:\w+\s){0,2}$", re.IGNORECASE)
+    r"\s+(?:the\s)?(?:\w+\s){0,2}$", "from buried_in funeral hometown native")
 #: Where something is heading is not where it is, except for what is put "on the routes
 #: towards" a place (deployments, closures, blockades).
-_HEADING = re.compile(r"\b(?:towards?|heading to|headed to|bound for|en route to)\s+(?:the\s)?"
-                      r"(?:\w+\s){0,2}$", re.IGNORECASE)
-_SPEAKING_PLACE = re.compile(r"\b(?:speaking|talking|told|addressing|briefing|press conference)"
-                             r"\b[^.]{0,60}$", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_HEADING = Cue(r"\b(?:towards?|heading to|headed to|bound for|en route to)\s+(?:the\s)?"
+               r"(?:\w+\s){0,2}$", "toward heading_to headed_to bound_for en_route_to")
+_SPEAKING_PLACE = Cue(r"\b(?:speaking|talking|told|addressing|briefing|press conference)"
+                      r"\b[^.]{0,60}$", "speaking talking told addressing briefing press_conference")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # "\b[A-Z]{2,6}\b", scanned faster
 _NOT_ACTORS = frozenset({"PM", "CM", "KP", "KPK", "TV", "US", "UK", "UN", "EU", "AM", "BBC",
                          "VOA", "AP", "AFP", "NEWS", "ID", "ISB", "GMT", "PST", "OK"})
 _LED_BY = Cue(r"\bled by\s+(?P<who>[^.;]+)", "led_by")
@@ -141,10 +141,11 @@ _GROUP_ACTORS = Cue(
 # Widths are bounded ("\d[\d,]{0,14}", not "\d[\d,]*") so that the search can start
 # near the crowd noun (see mapper.text.cues).
 _CROWD = Cue(r"\b(?P<n>tens of thousands|hundreds of thousands|thousands|hundreds|dozens|"
-             r"\d[\d,]{0,14}|(?:more than |over |about |some |nearly )?\w{1,20} (?:hundred|thousand))"
+             r"[0-9][0-9,]{0,14}|(?:more than |over |about |some |nearly )?\w{1,20} (?:hundred|thousand))"
              r"\s(?:of\s)?(?:\w{1,30}\s){0,2}(?:protest(?:e|o)rs|demonstrators|supporters|people|"
              r"marchers|workers|students)",
-             "protest demonstrators supporters people marchers workers students")
+             "protest demonstrators supporters people marchers workers students",
+             also="0 1 2 3 4 5 6 7 8 9 thousand hundred dozens")
 #: Types that happen at each place a sentence lists ("deployment at A, B and C").
 _EVERY_PLACE = frozenset({"deployment", "closure", "blockade"})
 
@@ -346,25 +347,32 @@ def _named(speaker: str) -> bool:
 
 def _casualties(text: str, low: Found) -> dict:
     """Killed / injured / arrested counts of a sentence, each count attached to its verb."""
-    verbs = [(kind, cue) for kind, cue in _VERBS if cue.possible(low)]
+    verbs = [(kind, verb) for kind, cue in _VERBS for verb in cue.finditer(text, low)]
     if not verbs:
         return {}
-    counts = [c for c in find_counts(text) if not _is_date_or_label(text, c)]
+    # Only counts near a verb can be attached to it (see _nearest_count).
+    counts = [c for c in find_counts(text, min(v.start() for _, v in verbs) - _COUNT_REACH,
+                                     max(v.end() for _, v in verbs) + _COUNT_REACH)
+              if not _is_date_or_label(text, c)]
     result: dict = {}
-    for kind, verb_re in verbs:
-        for verb in verb_re.finditer(text, low):
-            best = _nearest_count(text, counts, verb.start(), verb.end())
-            if best is None or kind in result:
-                continue
-            result[kind] = best.value
-            result[f"{kind}_qualifier"] = best.qualifier
-            if kind != "arrested":
-                result.setdefault("qualifier", best.qualifier if best.qualifier != "exact" else "")
-                victims = _victims(text[best.end:best.end + 40]) or _victims(
-                    text[verb.end():verb.end() + 40])
-                if victims and "victims" not in result:
-                    result["victims"] = victims
+    for kind, verb in verbs:
+        best = _nearest_count(text, counts, verb.start(), verb.end())
+        if best is None or kind in result:
+            continue
+        result[kind] = best.value
+        result[f"{kind}_qualifier"] = best.qualifier
+        if kind != "arrested":
+            result.setdefault("qualifier", best.qualifier if best.qualifier != "exact" else "")
+            victims = _victims(text[best.end:best.end + 40]) or _victims(
+                text[verb.end():verb.end() + 40])
+            if victims and "victims" not in result:
+                result["victims"] = victims
     return result
+
+
+#: Farthest a count is looked for from its verb: 70 characters between them, plus
+#: the count's own length.
+_COUNT_REACH = 140
 
 
 def _nearest_count(text: str, counts: list[Count], vstart: int, vend: int) -> Count | None:

@@ -79,7 +79,11 @@ _HEAD = re.compile("(?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEA
 _WORDISH = re.compile(r"[\w-]")
 #: Longest landmark name looked back for before its head.
 _NAME_REACH = 160
-_SECTOR = re.compile(r"(?<![\w-])(?:[Ss]ector\s)?([A-I]-\d{1,2}(?:/\d)?)(?![\w-])(?:\s[Ss]ector)?")
+# Each pattern starts with a character set (the boundary checked just after it), which
+# lets the regular-expression engine skip ahead quickly instead of trying every position.
+_SECTOR_CODE = re.compile(r"[A-I](?<![\w-][A-I])-\d{1,2}(?:/\d)?(?![\w-])")
+_SECTOR_BEFORE = re.compile(r"(?<![\w-])[Ss]ector\s")
+_SECTOR_AFTER = re.compile(r"\s[Ss]ector")
 
 
 @dataclass(frozen=True)
@@ -222,8 +226,12 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
         first = run.start(1) + name.find(words[0])
         found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
                              known=False, head=text[start:end].lower().replace("\n", " ")))
-    for match in _SECTOR.finditer(text):
+    for match in _SECTOR_CODE.finditer(text):
         start, end = match.span()
+        if start >= 7 and _SECTOR_BEFORE.fullmatch(text, start - 7, start):
+            start -= 7  # "Sector G-9"
+        if _SECTOR_AFTER.match(text, end):
+            end += 7  # "G-9 sector"
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
     return found
@@ -343,7 +351,7 @@ def _placey(word: str) -> bool:
             or word in LANDMARK_HEADS or word in AREA_HEADS or word in CONNECTORS)
 
 
-_RUN = re.compile(r"\b([A-Z][a-z]+)\s([A-Z][a-z]+)\b")
+_RUN = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s([A-Z][a-z]+)\b")
 
 
 def _person_words(text: str, mentions: list[Mention]) -> frozenset[str]:
