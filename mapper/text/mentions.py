@@ -226,12 +226,16 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
         first = run.start(1) + name.find(words[0])
         found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
                              known=False, head=text[start:end].lower().replace("\n", " ")))
+    consumed = 0
     for match in _SECTOR_CODE.finditer(text):
         start, end = match.span()
-        if start >= 7 and _SECTOR_BEFORE.fullmatch(text, start - 7, start):
+        if start < consumed:
+            continue
+        if start - 7 >= consumed and _SECTOR_BEFORE.fullmatch(text, start - 7, start):
             start -= 7  # "Sector G-9"
         if _SECTOR_AFTER.match(text, end):
             end += 7  # "G-9 sector"
+        consumed = end
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
     return found
