@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.text import dates, events, sentences
+from mapper.text import dates, events, route, sentences
 from mapper.text.cues import Cue, CueSet, lowered
 from mapper.text.mentions import LANDMARK_HEADS, find_landmarks, fold
 
 ALL_CUES = [
     *(cue for _, _, cue in events.TRIGGERS), *(cue for _, cue in events.VICTIMS),
-    *(v for module in (events, dates, sentences) for v in vars(module).values()
+    *(v for module in (events, dates, sentences, route) for v in vars(module).values()
       if isinstance(v, Cue)),
 ]
 CUE_SET = CueSet(ALL_CUES)

@@ -424,11 +424,15 @@ def _leaders(text: str, low: Found) -> list[str]:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
+    """Items without repeats, ignoring case; the first spelling is kept."""
+    out: list[str] = []
+    seen: set[str] = set()
     for item in items:
-        if item and item.lower() not in {s.lower() for s in seen}:
-            seen[item] = None
-    return list(seen)
+        low = item.lower()
+        if item and low not in seen:
+            seen.add(low)
+            out.append(item)
+    return out
 
 
 @dataclass(frozen=True)
@@ -445,9 +449,11 @@ def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
     text = sentence.text
     local = pm.mention.start - sentence.start
     before = text[max(0, local - 40):local]
+    low = lowered(before)
+    wider = text[max(0, local - 80):local]
     return _Before(
-        bool(_NOT_THE_EVENT_PLACE.search(before)), bool(_HEADING.search(before)),
-        bool(_SPEAKING_PLACE.search(text[max(0, local - 80):local])),
+        bool(_NOT_THE_EVENT_PLACE.search(before, low)), bool(_HEADING.search(before, low)),
+        bool(_SPEAKING_PLACE.search(wider, lowered(wider))),
         bool(_LOCATIVE.search(before)),
     )
 

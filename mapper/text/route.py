@@ -10,23 +10,23 @@ destination is in) is not a waypoint.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 from mapper.text.context import PlaceMention, distance_km
+from mapper.text.cues import Cue, lowered
 from mapper.text.events import TextIncident
 from mapper.text.sentences import Sentence
 
-_MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|marchers|convoy|caravan|rally|procession|"
-                    r"protest(?:e|o)rs?|protest)\b", re.IGNORECASE)
-_ORIGIN = re.compile(r"\b(?:from|left|departed|set off from|started from|began in)\s+(?:the\s)?$",
-                     re.IGNORECASE)
-_DESTINATION = re.compile(
+_MARCH = Cue(r"\b(?:march(?:es|ed|ing)?|marchers|convoy|caravan|rally|procession|"
+             r"protest(?:e|o)rs?|protest)\b", "march convoy caravan rally procession protest")
+_ORIGIN = Cue(r"\b(?:from|left|departed|set off from|started from|began in)\s+(?:the\s)?$",
+              "from left departed began_in")
+_DESTINATION = Cue(
     r"\b(?:towards?|to|heading (?:to|for)|headed (?:to|for)|bound for|destination|"
     r"on (?:its|their) way to(?:wards)?|reach(?:ed)?|converge on|march on)\s+(?:its\s+"
-    r"destination\s+)?(?:the\s)?$", re.IGNORECASE)
-_THROUGH = re.compile(r"\b(?:through|via|past|crossed|entered)\s+(?:the\s)?$",
-                      re.IGNORECASE)
+    r"destination\s+)?(?:the\s)?$", "to for destination reach converge march_on")
+_THROUGH = Cue(r"\b(?:through|via|past|crossed|entered)\s+(?:the\s)?$",
+               "through via past crossed entered")
 #: Incident types whose places lie on a march's way.
 _ON_THE_WAY = frozenset({"clash", "blockade", "protest"})
 
@@ -51,11 +51,12 @@ def route_from_text(
                 continue
             before = sentence.text[max(0, pm.mention.start - sentence.start - 40):
                                    pm.mention.start - sentence.start]
-            if origin is None and _ORIGIN.search(before):
+            low = lowered(before)
+            if origin is None and _ORIGIN.search(before, low):
                 origin = pm
-            elif destination is None and _DESTINATION.search(before):
+            elif destination is None and _DESTINATION.search(before, low):
                 destination = pm
-            elif _THROUGH.search(before):
+            elif _THROUGH.search(before, low):
                 via.append(pm)
     if origin is None or destination is None or origin.place is None or destination.place is None:
         return []

@@ -20,7 +20,7 @@ _ABBREVIATIONS = (
 # character set is scanned for much faster.
 _BOUNDARY = re.compile(r"(?P<mark>[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
                        r"|\n\s*\n|\n(?=\S)")
-_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$")
 _CLOSERS = "\"'\u201d\u2019)"
 _QUOTE = re.compile(r"\"[^\"]{2,3000}?\"|\u201c[^\u201d]{2,3000}?\u201d")
 TITLES = (
