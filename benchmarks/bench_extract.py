@@ -16,8 +16,12 @@ import resource
 import time
 from pathlib import Path
 
+from mapper.text.context import resolve_mentions
+from mapper.text.events import extract_incidents
 from mapper.text.extract import Extractor
 from mapper.text.reader import Document, read_report
+from mapper.text.route import route_from_text
+from mapper.text.sentences import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +68,34 @@ def main() -> None:
     print(f"warm name cache : {warm_n / warm_t:8.0f} reports/s  ({warm_t / warm_n * 1000:.3f} ms each)")
     print(f"cold name cache : {cold_n / cold_t:8.0f} reports/s  ({cold_t / cold_n * 1000:.3f} ms each)")
     print("target          :     2000 reports/s on one core")
+    print("per stage (warm), ms per report:")
+    for stage, ms in stage_times(extractor, docs, args.seconds / 2).items():
+        print(f"  {stage:10s} {ms:6.3f}")
+
+
+def stage_times(extractor: Extractor, docs: list[Document], seconds: float) -> dict[str, float]:
+    """Mean time per report of each extraction stage, in milliseconds."""
+    gazetteer = extractor.gazetteer
+    totals = dict.fromkeys(("mentions", "resolve", "sentences", "incidents", "route"), 0.0)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for doc in docs:
+            t0 = time.perf_counter()
+            mentions = gazetteer.matcher.find(doc.text)
+            t1 = time.perf_counter()
+            places = resolve_mentions(mentions, gazetteer)
+            t2 = time.perf_counter()
+            sents = sentences(doc.text)
+            t3 = time.perf_counter()
+            incidents = extract_incidents(sents, places, doc.date)
+            t4 = time.perf_counter()
+            route_from_text(sents, places, incidents)
+            t5 = time.perf_counter()
+            for stage, (a, b) in zip(totals, ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)),
+                                     strict=True):
+                totals[stage] += b - a
+            n += 1
+    return {stage: total / n * 1000 for stage, total in totals.items()}
 
 
 if __name__ == "__main__":
