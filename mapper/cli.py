@@ -160,7 +160,11 @@ def _cases_from_reports(reports: list[Path], date: str | None, country: str | No
             _require_dates(extraction, report)
             folder = Path(tmp) / f"{n:03d}-{_case_id(report)}"
             folder.mkdir()
-            for name, text in extract.case_files(extraction, _case_id(report)).items():
+            # Each report's route is its own line, not stops of one shared route.
+            route_name = (extract.TEXT_ROUTE_NAME if len(reports) == 1
+                          else f"{extract.TEXT_ROUTE_NAME} ({report.name})")
+            for name, text in extract.case_files(extraction, _case_id(report),
+                                                 route_name).items():
                 (folder / name).write_text(text, encoding="utf-8")
             folders.append(folder)
         case = cases.read_inputs(folders)

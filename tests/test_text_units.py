@@ -185,3 +185,24 @@ def test_countries_get_their_own_point_not_the_capital(extractor):
     kenya = next(p for p in result.places if p.mention.text == "Kenya")
     assert kenya.place.kind == "country" and kenya.place.name != "Nairobi"
     assert kenya.place.source
+
+
+def test_two_reports_mapped_together_keep_their_own_routes(tmp_path):
+    import json
+
+    first = tmp_path / "lahore.txt"
+    first.write_text("date 2024-11-26\nLAHORE: Thousands of protesters marched from Lahore "
+                     "towards Islamabad on Monday, police said.\n", encoding="utf-8")
+    second = tmp_path / "mombasa.txt"
+    second.write_text("date 2024-06-26\nNAIROBI: Hundreds of protesters marched from Mombasa "
+                      "towards Nairobi on Tuesday, witnesses said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_mapper("map", str(first), str(second), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    routes = json.loads((out / "route.geojson").read_text())["features"]
+    names = sorted(f["properties"]["route"] for f in routes)
+    assert len(routes) == 2 and names[0] != names[1], names
+    assert any("lahore.txt" in n for n in names) and any("mombasa.txt" in n for n in names)
+    for feature in routes:  # each line stays in its own country
+        lons = [c[0] for c in feature["geometry"]["coordinates"]]
+        assert max(lons) - min(lons) < 5

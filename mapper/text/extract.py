@@ -167,8 +167,12 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
     return rows
 
 
-def case_files(extraction: Extraction, case_id: str) -> dict[str, str]:
-    """The files of an editable case folder: ``case.toml``, ``incidents.csv``, ``route.csv``."""
+def case_files(extraction: Extraction, case_id: str, route_name: str = TEXT_ROUTE_NAME
+               ) -> dict[str, str]:
+    """The files of an editable case folder: ``case.toml``, ``incidents.csv``, ``route.csv``.
+
+    ``route_name`` names the march route; reports mapped together need different names.
+    """
     doc = extraction.document
     toml = [
         f"# Extracted by `mapper extract` from {doc.source or 'a report'}.",
@@ -191,7 +195,7 @@ def case_files(extraction: Extraction, case_id: str) -> dict[str, str]:
     files = {cases.CASE_FILE: "\n".join(toml) + "\n",
              cases.INCIDENTS_FILE: _csv(schema.INPUT_FIELDS, incident_rows(extraction))}
     if extraction.route:
-        stops = [{"route": TEXT_ROUTE_NAME, "seq": i, "place_name": pm.place.name,
+        stops = [{"route": route_name, "seq": i, "place_name": pm.place.name,
                   "date": "", "note": f"from the report: {pm.mention.text!r}"}
                  for i, pm in enumerate(extraction.route, start=1) if pm.place]
         files[cases.ROUTE_FILE] = _csv(("route", "seq", "place_name", "date", "note"), stops)
