@@ -202,15 +202,15 @@ def extract_incidents(
     starts = [p.mention.start for p in located]
     contexts: dict[int, _Before] = {}
     for sentence in sentences:
-        low = _SENTENCE_CUES.find_in(sentence.text)
-        found = _types(sentence.text, low)
+        cues = _SENTENCE_CUES.find_in(sentence.text)
+        found = _types(sentence.text, cues)
         if not found and not (sentence.speaker and not sentence.quoted and _named(sentence.speaker)):
             continue
         here = located[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        dated = find_date(sentence.text, published, low)
+        dated = find_date(sentence.text, published, cues)
         date, precision = dated if dated else (published, 2 if published else 0)
-        counts = _casualties(sentence.text, low)
-        actors = _actors(sentence.text, low)
+        counts = _casualties(sentence.text, cues)
+        actors = _actors(sentence.text, cues)
         claimed = sentence.speaker
         if sentence.speaker and not found:
             found = [("statement", "statement")]
@@ -218,17 +218,17 @@ def extract_incidents(
             # A quotation reporting events without numbers: the claim itself is the incident.
             if found != [("statement", "statement")]:
                 found = [("statement", "claim")]
-        if _MODAL.search(sentence.text, low):
+        if _MODAL.search(sentence.text, cues):
             # "anyone who reached D-Chowk would be arrested": a warning, not the events it names.
             found = [("arrest", "arrest warning")]
-        elif claimed and not sentence.quoted and _WARNING.search(sentence.text, low):
+        elif claimed and not sentence.quoted and _WARNING.search(sentence.text, cues):
             found = [("statement", "warning")]
         for event_type, subtype in _merge_types(found, counts):
-            clause = _clause_of(sentence, low, event_type, subtype)
+            clause = _clause_of(sentence, cues, event_type, subtype)
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
             targets = _event_places(sentence, in_clause, event_type, contexts)
             local = slice(clause[0] - sentence.start, clause[1] - sentence.start)
-            if not targets and fallback_place is not None and _CAPITAL.possible(low) and (
+            if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
             if not targets:
@@ -252,10 +252,10 @@ def extract_incidents(
                 if event_type == "arrest" and subtype == "arrests" and counts.get("arrested"):
                     incident.arrested = counts["arrested"]
                 if event_type == "protest":
-                    crowd = _CROWD.search(sentence.text, low)
+                    crowd = _CROWD.search(sentence.text, cues)
                     incident.crowd_size = crowd.group("n") if crowd else ""
                 if event_type == "protest":
-                    incident.actors = _unique(incident.actors + _leaders(sentence.text, low))
+                    incident.actors = _unique(incident.actors + _leaders(sentence.text, cues))
                     incident.origin, incident.destination = _ends(sentence, here)
                 if not _add_to_previous(incidents, incident):
                     incidents.append(incident)
@@ -282,17 +282,17 @@ _SENTENCE_CUES = CueSet([
 _TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
 
 
-def _clause_of(sentence: Sentence, low: Found, event_type: str, subtype: str) -> tuple[int, int]:
+def _clause_of(sentence: Sentence, cues: Found, event_type: str, subtype: str) -> tuple[int, int]:
     """Document span of the clause of ``sentence`` where the event's trigger is."""
-    if not _CLAUSE_BREAK.possible(low) or event_type == "arrest" and subtype == "arrest warning":
+    if not _CLAUSE_BREAK.possible(cues) or event_type == "arrest" and subtype == "arrest warning":
         return sentence.start, sentence.end
     bounds = [0]
-    for match in _CLAUSE_BREAK.finditer(sentence.text, low):
+    for match in _CLAUSE_BREAK.finditer(sentence.text, cues):
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence.text))
     clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     pattern = _TRIGGER.get((event_type, subtype))
-    hit = pattern.search(sentence.text, low) if pattern else None
+    hit = pattern.search(sentence.text, cues) if pattern else None
     if hit is None:
         return sentence.start, sentence.end
     for start, end in clauses:
@@ -301,13 +301,13 @@ def _clause_of(sentence: Sentence, low: Found, event_type: str, subtype: str) ->
     return sentence.start, sentence.end
 
 
-def _types(text: str, low: Found) -> list[tuple[str, str]]:
+def _types(text: str, cues: Found) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     seen_types: set[str] = set()
     for event_type, subtype, trigger in TRIGGERS:
-        if event_type in seen_types or trigger not in low.first:
+        if event_type in seen_types or trigger not in cues.first:
             continue
-        if trigger.search(text, low):
+        if trigger.search(text, cues):
             found.append((event_type, subtype))
             seen_types.add(event_type)
     return found
@@ -345,9 +345,9 @@ def _named(speaker: str) -> bool:
     return speaker[:1].isupper()
 
 
-def _casualties(text: str, low: Found) -> dict:
+def _casualties(text: str, cues: Found) -> dict:
     """Killed / injured / arrested counts of a sentence, each count attached to its verb."""
-    verbs = [(kind, verb) for kind, cue in _VERBS for verb in cue.finditer(text, low)]
+    verbs = [(kind, verb) for kind, cue in _VERBS for verb in cue.finditer(text, cues)]
     if not verbs:
         return {}
     # Only counts near a verb can be attached to it (see _nearest_count).
@@ -409,14 +409,14 @@ def _victims(text: str) -> str:
     return ""
 
 
-def _actors(text: str, low: Found) -> list[str]:
+def _actors(text: str, cues: Found) -> list[str]:
     actors = [a for a in _ACRONYM.findall(text) if a not in _NOT_ACTORS]
-    actors += [m.group(0).lower() for m in _GROUP_ACTORS.finditer(text, low)]
+    actors += [m.group(0).lower() for m in _GROUP_ACTORS.finditer(text, cues)]
     return _unique(actors)
 
 
-def _leaders(text: str, low: Found) -> list[str]:
-    match = _LED_BY.search(text, low)
+def _leaders(text: str, cues: Found) -> list[str]:
+    match = _LED_BY.search(text, cues)
     if not match:
         return []
     names = [strip_title(n.group(0)) for n in _PERSON.finditer(match.group("who"))]

@@ -38,8 +38,7 @@ _AFTER_QUOTE = re.compile(
     rf"^\s*,?\s*(?:(?P<pron>he|she|they|it)|(?P<name>{_NAME}))\s+(?:{_SPEECH_VERBS})\b"
     rf"|^\s*,?\s*(?:{_SPEECH_VERBS})\s+(?P<name2>{_NAME})"
 )
-_SPEECH_CUES = ("said says added told stated claim alleg warned asserted insisted maintain "
-                "vowed announced declared noted explained urged demanded")
+_SPEECH_CUES = _SPEECH_VERBS.replace("|", " ")  # every verb is a literal word
 _REPORTED = Cue(
     rf"(?P<name>(?:(?:[A-Z][a-z]+\s){{0,3}}){_NAME})\s+(?:has\s|had\s)?(?:{_SPEECH_VERBS})\b",
     _SPEECH_CUES, flags=0,
