@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: map test install install-test system-deps bench lint clean
+.PHONY: map test install install-test system-deps assets bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,14 +14,29 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(PIP) install --config-settings editable_mode=compat -e .
 
-install-test: $(BIN)/python system-deps
+install-test: $(BIN)/python system-deps assets
 	$(PIP) install --config-settings editable_mode=compat -e '.[test]'
 
-# GDAL's command-line tools, used by the tests to check that GDAL reads every export.
+# Debian packages the tests use: GDAL's command-line tools (does GDAL read every
+# export?), Chromium (the browser tests; Playwright drives this binary, it never
+# downloads one) and npm (the map's JavaScript packages).
 system-deps:
-	@command -v ogrinfo >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v ogrinfo >/dev/null 2>&1 || missing="$$missing gdal-bin"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gdal-bin >/dev/null; }
+	  echo "apt-get install$$missing"; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The map's JavaScript and CSS (web/package.json, pinned): served to the browser
+# tests instead of CDNs, and inlined by `mapper map --self-contained`.
+assets: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	npm ci --prefix web --ignore-scripts --no-audit --no-fund --loglevel=error
 
 map: install
 	$(BIN)/mapper map

@@ -27,6 +27,8 @@ from mapper.plugins import DirectionArrows, FeatureLayer, Legend, MapTitle, feat
 from mapper.safe import escape, safe_url
 
 POPUP_MAX_WIDTH = 360
+#: folium's names of the Leaflet script and style, the only default assets kept.
+LEAFLET_ASSETS = ("leaflet", "leaflet_css")
 
 
 def incident_popup_html(row: Mapping[str, Any]) -> str:
@@ -124,6 +126,11 @@ def make_map(mapped: MappedCase) -> folium.Map:
         a title with the date range, and a layer switcher. The view fits the data.
     """
     fmap = folium.Map(tiles=None, control_scale=True)
+    # Everything here is drawn with plain Leaflet; folium's other defaults (jQuery,
+    # Bootstrap, Font Awesome, awesome-markers) would only be downloads to wait for
+    # and, in a self-contained map, megabytes of fonts.
+    fmap.default_js = [(n, url) for n, url in fmap.default_js if n in LEAFLET_ASSETS]
+    fmap.default_css = [(n, url) for n, url in fmap.default_css if n in LEAFLET_ASSETS]
     folium.TileLayer(settings.tiles, attr=settings.tiles_attribution, name="Base map",
                      control=False).add_to(fmap)
 
@@ -164,7 +171,7 @@ def make_map(mapped: MappedCase) -> folium.Map:
                     tooltip=_tooltip(record),
                     style={"radius": _casualty_radius(record) if spec.key == "casualties" else 8,
                            "color": "#222222", "weight": 1, "fillColor": spec.colour,
-                           "fillOpacity": 0.8},
+                           "fillOpacity": 0.8, "className": f"mapper-layer-{spec.key}"},
                 )
                 for record in records
             ),

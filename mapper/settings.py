@@ -53,3 +53,10 @@ tiles_attribution: str | None = None
 #: Name of the file in an output folder that records what mapper wrote there, so
 #: a file the user edited afterwards is never overwritten.
 manifest_name: str = ".mapper-manifest.json"
+
+#: The map's JavaScript/CSS npm packages (``web/package.json``, installed by
+#: ``make assets``): served to the browser tests and inlined by
+#: ``mapper map --self-contained``.
+web_assets_dir: Path = Path(
+    os.environ.get("MAPPER_WEB_ASSETS", Path(__file__).resolve().parent.parent / "web" / "node_modules")
+)

@@ -1,0 +1,155 @@
+"""The generated maps, opened in a real browser (Debian's Chromium via Playwright).
+
+No CDN and no tile server is reachable: scripts and styles are served from the
+npm packages in ``web/node_modules`` and tiles are blank (see ``browser.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from browser import launch, open_map
+from conftest import run_mapper
+from playwright import sync_api
+
+from mapper.layers import AREA_STYLE, INCIDENT_LAYERS, PLACES_STYLE, ROUTE_STYLE
+
+#: JavaScript that finds the page's Leaflet map (folium names it map_<id>).
+_MAP = "window[Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map)]"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def founding_map(browser, default_run):
+    loaded = open_map(browser, default_run / "map.html")
+    yield loaded
+    loaded.page.context.close()
+
+
+def _incidents(out: Path) -> list[dict]:
+    data = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
+    return [f["properties"] for f in data["features"]]
+
+
+def test_founding_map_loads_with_zero_console_errors(founding_map, default_run):
+    assert founding_map.errors == []
+    assert founding_map.refused == []  # every script and style was one of the npm files
+    assert any("leaflet.js" in url for url in founding_map.served)
+    assert founding_map.page.evaluate(f"{_MAP}.getZoom()") > 0
+    shot = default_run / "map.png"
+    founding_map.page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_every_overlay_layer_is_listed(founding_map, default_run):
+    names = founding_map.overlay_names()
+    incidents = _incidents(default_run)
+    expected = [spec.title for spec in INCIDENT_LAYERS
+                if any(spec.select(record) for record in incidents)]
+    expected += [ROUTE_STYLE["title"], AREA_STYLE["title"], PLACES_STYLE["title"]]
+    for title in expected:
+        assert any(name.startswith(title) for name in names), (title, names)
+    # Layer names carry their feature counts: "Clash sites (2)".
+    clash_count = sum(INCIDENT_LAYERS[0].select(r) for r in incidents)
+    assert f"{INCIDENT_LAYERS[0].title} ({clash_count})" in names
+
+
+def test_unticking_a_layer_removes_its_features(founding_map, default_run):
+    page = founding_map.page
+    spec = INCIDENT_LAYERS[0]  # clash sites
+    markers = page.locator(f"path.mapper-layer-{spec.key}")
+    shown = sum(spec.select(r) for r in _incidents(default_run))
+    assert markers.count() == shown > 0
+    box = founding_map.overlay_checkbox(spec.title)
+    box.uncheck()
+    assert markers.count() == 0
+    assert page.locator("path.leaflet-interactive").count() > 0  # other layers stay
+    box.check()
+    assert markers.count() == shown
+
+
+def test_clicking_a_marker_opens_its_popup_with_attributes_and_source(founding_map, default_run):
+    page = founding_map.page
+    spec = INCIDENT_LAYERS[0]
+    # A real click at the centre of a marker that is not covered by another one.
+    point = page.evaluate(
+        """cls => {
+          for (const el of document.querySelectorAll('path.' + cls)) {
+            const r = el.getBoundingClientRect();
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            if (document.elementFromPoint(x, y) === el) return [x, y];
+          }
+          return null;
+        }""", f"mapper-layer-{spec.key}")
+    assert point is not None
+    page.mouse.click(*point)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    text = popup.inner_text()
+    clashes = [r for r in _incidents(default_run) if spec.select(r)]
+    shown = [r for r in clashes if r["description"][:40] in text]
+    assert len(shown) == 1, text
+    incident = shown[0]
+    for label, value in (("Event type", incident["event_type"]), ("Source", incident["source_publisher"]),
+                         ("Date", incident["event_date"])):
+        assert label in text and value in text, (label, value, text)
+    page.keyboard.press("Escape")
+
+
+def test_legend_is_visible(founding_map):
+    legend = founding_map.page.locator(".mapper-legend")
+    assert legend.is_visible()
+    box = legend.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] + box["height"] <= 800
+    assert INCIDENT_LAYERS[0].title in legend.inner_text()
+
+
+HOSTILE = {
+    "description": "<script>window.__pwned = 'script'</script> crowd at the square",
+    "actor1": "<img src=x onerror=\"window.__pwned = 'onerror'\">",
+    "notes": "<a href=\"javascript:window.__pwned = 'link'\">details</a>",
+    "place_name": "<img src=y onerror=\"window.__pwned = 'place'\">Square",
+    "source_publisher": "<svg onload=\"window.__pwned = 'svg'\"></svg>",
+}
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(browser, tmp_path):
+    table = tmp_path / "hostile.csv"
+    with table.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["event_date", "event_type", "latitude", "longitude", *HOSTILE])
+        writer.writerow(["2024-11-26", "protest", "33.7", "73.1", *HOSTILE.values()])
+    out = tmp_path / "out"
+    proc = run_mapper("map", str(table), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+
+    loaded = open_map(browser, out / "map.html", init_script="window.__pwned = false;")
+    page = loaded.page
+    # Open every popup and tooltip: markup in them would run now.
+    page.evaluate(f"""() => {{
+        const map = {_MAP};
+        map.eachLayer(l => {{
+          if (l.getPopup && l.getPopup()) {{ l.openPopup(); }}
+          if (l.getTooltip && l.getTooltip()) {{ l.openTooltip(); }}
+        }});
+    }}""")
+    page.locator(".leaflet-popup-content").first.wait_for(state="visible")
+    page.wait_for_timeout(300)  # let a hostile image's load error fire, were there one
+    assert page.evaluate("window.__pwned") is False
+    assert loaded.dialogs == []
+    assert loaded.errors == []
+    assert page.locator(".leaflet-popup-content a[href^='javascript:']").count() == 0
+    assert page.locator(".leaflet-popup-content img, .leaflet-popup-content svg").count() == 0
+    text = page.locator(".leaflet-popup-content").first.inner_text()
+    assert "<script>window.__pwned" in text  # shown, as text
+    page.context.close()
