@@ -32,8 +32,11 @@ def app() -> None:
 @click.option("--country", help="ISO 3166 alpha-2 code of the country to prefer for ambiguous names.")
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited.")
 @click.option("--date", "date", help="Publication date of the report(s), YYYY-MM-DD.")
+@click.option("--self-contained", "self_contained", is_flag=True,
+              help="Inline every script and style in map.html (no CDN needed; only the base "
+                   "map's tiles come from the internet).")
 def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool,
-                date: str | None) -> None:
+                date: str | None, self_contained: bool) -> None:
     """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage.
 
     INPUT: news reports (.txt, .html), case folders (case.toml, incidents.csv,
@@ -62,6 +65,10 @@ def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, 
     mapped = map_case(case, default_geocoder())
     out_dir = out or Path(settings.outputs_dir) / case.id
     html = make_map(mapped).get_root().render()
+    if self_contained:
+        from mapper.selfcontained import inline_assets
+
+        html = inline_assets(html)
     outputs = [exports.Output(exports.MAP_NAME, exports.text_writer(html))]
     layers = {"incidents": mapped.incidents, "places": mapped.places,
               "route": mapped.route, "areas": mapped.areas}

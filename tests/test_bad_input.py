@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CASE_DIR, run_mapper
+from conftest import CASE_DIR, mapper_exe, run_mapper
 
 HEADER = "event_date,event_type,place_name,latitude,longitude\n"
 
@@ -99,3 +101,16 @@ def test_edited_case_table_is_re_rendered(tmp_path):
     proc = run_mapper("map", str(case), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "Zero Point" in (out / "incidents.geojson").read_text(encoding="utf-8")
+
+
+def test_self_contained_without_the_web_packages_is_a_one_line_error(tmp_path):
+    env_dir = tmp_path / "no-packages"
+    env_dir.mkdir()
+    proc = subprocess.run([*mapper_exe(), "map", "--self-contained", "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "MAPPER_WEB_ASSETS": str(env_dir)})
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "self-contained" in proc.stderr and "make assets" in proc.stderr
+    assert not (tmp_path / "o" / "map.html").exists()

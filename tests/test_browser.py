@@ -153,3 +153,21 @@ def test_hostile_text_is_shown_as_text_and_never_runs(browser, tmp_path):
     text = page.locator(".leaflet-popup-content").first.inner_text()
     assert "<script>window.__pwned" in text  # shown, as text
     page.context.close()
+
+
+def test_self_contained_map_makes_no_request_but_tiles(browser, tmp_path):
+    out = tmp_path / "offline"
+    proc = run_mapper("map", "--self-contained", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    page_html = (out / "map.html").read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in page_html and "<script src=" not in page_html
+    loaded = open_map(browser, out / "map.html", serve_assets=False)
+    assert loaded.refused == []  # nothing but tiles was asked for
+    assert loaded.served == []
+    assert loaded.tiles > 0
+    assert loaded.errors == []
+    # The inlined stylesheet works: the layer control has Leaflet's styling and icon.
+    assert loaded.page.locator(".leaflet-control-layers").evaluate(
+        "el => getComputedStyle(el).borderRadius") == "5px"
+    assert len(loaded.overlay_names()) >= 4
+    loaded.page.context.close()
