@@ -54,6 +54,7 @@ INCIDENT_LAYERS: tuple[LayerSpec, ...] = (
 ROUTE_STYLE = {"title": "March route", "colour": "#000000"}
 AREA_STYLE = {"title": "Zones and areas", "colour": "#e7298a"}
 PLACES_STYLE = {"title": "Referenced places", "colour": "#737373"}
+UNCERTAINTY_STYLE = {"title": "Location uncertainty (precision radius)", "colour": "#525252"}
 
 
 def split_layers(records: Iterable[Record]) -> list[tuple[LayerSpec, list[Record]]]:

@@ -19,11 +19,20 @@ from mapper.layers import (
     INCIDENT_LAYERS,
     PLACES_STYLE,
     ROUTE_STYLE,
+    UNCERTAINTY_STYLE,
     count,
     split_layers,
 )
 from mapper.pipeline import MappedCase
-from mapper.plugins import DirectionArrows, FeatureLayer, Legend, MapTitle, feature
+from mapper.plugins import (
+    DirectionArrows,
+    FeatureLayer,
+    Legend,
+    MapTitle,
+    TimeSlider,
+    UnresolvedPanel,
+    feature,
+)
 from mapper.safe import escape, safe_url
 
 POPUP_MAX_WIDTH = 360
@@ -110,6 +119,43 @@ def _point(geometry) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(geometry.x, 6), round(geometry.y, 6)]}
 
 
+def _uncertainty_circles(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One circle of the precision radius per located incident position and day."""
+    style = {"color": UNCERTAINTY_STYLE["colour"], "weight": 1, "dashArray": "4 4",
+             "fillColor": UNCERTAINTY_STYLE["colour"], "fillOpacity": 0.06,
+             "interactive": False, "className": "mapper-uncertainty"}
+    seen: set[tuple[float, float, float, str]] = set()
+    circles = []
+    for record in records:
+        geometry, radius = record["geometry"], record.get("precision_m")
+        if geometry is None or geometry.is_empty or radius is None or pd.isna(radius) or radius <= 0:
+            continue
+        date = record.get("event_date") or ""
+        key = (round(geometry.x, 6), round(geometry.y, 6), float(radius), date)
+        if key in seen:
+            continue
+        seen.add(key)
+        circles.append(feature(_point(geometry), style=style, date=date, radius_m=float(radius)))
+    return circles
+
+
+def _unresolved(mapped: MappedCase) -> list[tuple[str, int]]:
+    """Names that could not be located, with how many incidents named each."""
+    per_name = dict.fromkeys(mapped.unresolved, 0)
+    placed_by_coordinates = set()
+    for row in mapped.case.incidents:
+        name = row.get("place_name")
+        if name not in per_name:
+            continue
+        if row.get("latitude") is None:
+            per_name[name] += 1
+        else:
+            placed_by_coordinates.add(name)
+    # A name whose every incident has its own coordinates is on the map all the same.
+    missing = [(n, k) for n, k in per_name.items() if k or n not in placed_by_coordinates]
+    return sorted(missing, key=lambda item: (-item[1], item[0]))
+
+
 def make_map(mapped: MappedCase) -> folium.Map:
     """The case as a layered folium map.
 
@@ -162,13 +208,18 @@ def make_map(mapped: MappedCase) -> folium.Map:
     FeatureLayer(features, POPUP_MAX_WIDTH).add_to(route_group)
     route_group.add_to(fmap)
 
-    for spec, records in split_layers(mapped.incidents.to_dict("records")):
+    incident_records = mapped.incidents.to_dict("records")
+    uncertainty_group = folium.FeatureGroup(name=UNCERTAINTY_STYLE["title"])
+    FeatureLayer(_uncertainty_circles(incident_records)).add_to(uncertainty_group)
+    uncertainty_group.add_to(fmap)
+
+    for spec, records in split_layers(incident_records):
         group = folium.FeatureGroup(name=f"{spec.title} ({len(records)})", show=spec.show)
         FeatureLayer(
             (
                 feature(
                     _point(record["geometry"]), popup=incident_popup_html(record),
-                    tooltip=_tooltip(record),
+                    tooltip=_tooltip(record), date=record.get("event_date") or "",
                     style={"radius": _casualty_radius(record) if spec.key == "casualties" else 8,
                            "color": "#222222", "weight": 1, "fillColor": spec.colour,
                            "fillOpacity": 0.8, "className": f"mapper-layer-{spec.key}"},
@@ -194,8 +245,11 @@ def make_map(mapped: MappedCase) -> folium.Map:
     legend = [(spec.title, spec.colour, "circle") for spec in INCIDENT_LAYERS]
     legend += [(ROUTE_STYLE["title"], ROUTE_STYLE["colour"], "line"),
                (AREA_STYLE["title"], AREA_STYLE["colour"], "area"),
-               (PLACES_STYLE["title"], PLACES_STYLE["colour"], "circle")]
+               (PLACES_STYLE["title"], PLACES_STYLE["colour"], "circle"),
+               (UNCERTAINTY_STYLE["title"], UNCERTAINTY_STYLE["colour"], "area")]
     Legend(legend).add_to(fmap)
+    TimeSlider(r.get("event_date") or "" for r in incident_records).add_to(fmap)
+    UnresolvedPanel(_unresolved(mapped)).add_to(fmap)
     start, end = mapped.date_range
     dates = f"{start} to {end}" if start and start != end else start
     MapTitle(mapped.case.title, dates, mapped.attribution).add_to(fmap)

@@ -9,10 +9,11 @@ asked for nothing it should not have.
 
 from __future__ import annotations
 
-import base64
 import mimetypes
 import os
 import re
+import struct
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,20 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-#: A 1x1 transparent PNG, stretched by Leaflet to a tile.
-BLANK_TILE = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
+
+
+def _blank_tile(size: int = 256, rgb: tuple[int, int, int] = (242, 239, 233)) -> bytes:
+    """A plain PNG tile in OpenStreetMap's land colour, so screenshots read as a map."""
+    row = b"\x00" + bytes(rgb) * size
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b""))
+
+
+BLANK_TILE = _blank_tile()
 _TILE = re.compile(r"https?://[^/]*tile[^/]*/.*\d+/\d+/\d+(?:@2x)?\.png")
 
 

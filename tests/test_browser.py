@@ -171,3 +171,75 @@ def test_self_contained_map_makes_no_request_but_tiles(browser, tmp_path):
         "el => getComputedStyle(el).borderRadius") == "5px"
     assert len(loaded.overlay_names()) >= 4
     loaded.page.context.close()
+
+
+def _marker_dates(page) -> list[str]:
+    """Dates of the incident markers drawn now (every incident layer)."""
+    return page.evaluate("""() => {
+        const out = [];
+        (window.mapperDatedLayers || []).forEach(layer => layer.eachLayer(l => {
+          const el = l.getElement && l.getElement();
+          if (el && /mapper-layer-/.test(el.getAttribute('class'))) out.push(l.feature.properties.date);
+        }));
+        return out;
+    }""")
+
+
+def test_time_slider_shows_one_day_or_every_day_up_to_it(founding_map, default_run):
+    page = founding_map.page
+    incidents = _incidents(default_run)
+    on_layers = [r["event_date"] for r in incidents for spec in INCIDENT_LAYERS
+                 if spec.select(r)]
+    dates = sorted(set(on_layers))
+    assert len(dates) >= 2
+    slider = page.locator(".mapper-time-range")
+    assert sorted(_marker_dates(page)) == sorted(on_layers)  # "All dates" at the left end
+    slider.fill("2")  # the second day
+    assert page.locator(".mapper-time-label").inner_text() == dates[1]
+    assert sorted(_marker_dates(page)) == sorted(d for d in on_layers if d == dates[1])
+    page.locator(".mapper-time-cumulative").check()
+    assert page.locator(".mapper-time-label").inner_text() == f"up to {dates[1]}"
+    assert sorted(_marker_dates(page)) == sorted(d for d in on_layers if d <= dates[1])
+    # Back to every date.
+    slider.fill("0")
+    page.locator(".mapper-time-cumulative").uncheck()
+    assert sorted(_marker_dates(page)) == sorted(on_layers)
+
+
+def test_uncertainty_layer_draws_each_precision_radius_in_metres(founding_map, default_run):
+    radii = founding_map.page.evaluate("""() => {
+        const out = [];
+        (window.mapperDatedLayers || []).forEach(layer => layer.eachLayer(l => {
+          if (l.feature.properties.radius_m) {
+            const p = l.getLatLng();
+            out.push([+p.lng.toFixed(6), +p.lat.toFixed(6), l.getRadius()]);
+          }
+        }));
+        return out;
+    }""")
+    expected = {(round(r["longitude"], 6), round(r["latitude"], 6), float(r["precision_m"]))
+                for r in _incidents(default_run) if r["precision_m"]}
+    assert {tuple(r) for r in radii} == expected
+    assert founding_map.page.locator("path.mapper-uncertainty").count() >= 1
+    assert any(n.startswith("Location uncertainty") for n in founding_map.overlay_names())
+
+
+def test_unresolved_places_are_listed_on_the_map(browser, tmp_path):
+    table = tmp_path / "incidents.csv"
+    table.write_text(
+        "event_date,event_type,place_name\n"
+        "2024-11-26,protest,D-Chowk\n"
+        "2024-11-26,clash,Qwxzzy Chowk <b>bold</b>\n"
+        "2024-11-27,clash,Qwxzzy Chowk <b>bold</b>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_mapper("map", str(table), "--out", str(out), "--country", "PK")
+    assert proc.returncode == 0, proc.stderr
+    loaded = open_map(browser, out / "map.html")
+    panel = loaded.page.locator(".mapper-unresolved")
+    assert panel.is_visible()
+    text = panel.inner_text()
+    assert "1 place could not be located" in text
+    assert "Qwxzzy Chowk <b>bold</b> (2 incidents)" in text  # as text, not markup
+    assert loaded.page.locator(".mapper-unresolved b").count() == 0
+    assert loaded.errors == []
+    loaded.page.context.close()

@@ -15,7 +15,7 @@ from mapper.plugins.raw_element import RawMacroElement, js_value
 
 def feature(
     geometry: Mapping[str, Any], *, popup: str = "", tooltip: str = "",
-    style: Mapping[str, Any] | None = None,
+    style: Mapping[str, Any] | None = None, date: str = "", radius_m: float | None = None,
 ) -> dict[str, Any]:
     """A GeoJSON feature for :class:`FeatureLayer`.
 
@@ -28,13 +28,19 @@ def feature(
         with :func:`mapper.safe.escape` first.
     style
         Leaflet path options (``color``, ``weight``, ``fillColor``,
-        ``fillOpacity``, ``dashArray``; ``radius`` for points).
+        ``fillOpacity``, ``dashArray``, ``className``; ``radius`` in pixels for points).
+    date
+        ISO date (YYYY-MM-DD) of what the feature shows, for a
+        :class:`~mapper.plugins.TimeSlider`; features without one are always shown.
+    radius_m
+        Draw a point as a circle of this radius in metres instead of a marker.
     """
-    return {
-        "type": "Feature",
-        "geometry": dict(geometry),
-        "properties": {"popup": popup, "tooltip": tooltip, "style": dict(style or {})},
-    }
+    properties: dict[str, Any] = {"popup": popup, "tooltip": tooltip, "style": dict(style or {})}
+    if date:
+        properties["date"] = date
+    if radius_m is not None:
+        properties["radius_m"] = float(radius_m)
+    return {"type": "Feature", "geometry": dict(geometry), "properties": properties}
 
 
 class FeatureLayer(RawMacroElement):
@@ -55,9 +61,14 @@ class FeatureLayer(RawMacroElement):
         self.data = {"type": "FeatureCollection", "features": list(features)}
 
     def script(self) -> str:
+        dated = any("date" in f["properties"] for f in self.data["features"])
         return (
-            f"L.geoJSON({js_value(self.data)}, {{\n"
-            "  pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.style); },\n"
+            f"var {self.get_name()} = L.geoJSON({js_value(self.data)}, {{\n"
+            "  pointToLayer: function (f, latlng) {\n"
+            "    var s = f.properties.style;\n"
+            "    if (f.properties.radius_m) { return L.circle(latlng, Object.assign({}, s, {radius: f.properties.radius_m})); }\n"
+            "    return L.circleMarker(latlng, s);\n"
+            "  },\n"
             "  style: function (f) { return f.properties.style; },\n"
             "  onEachFeature: function (f, layer) {\n"
             "    var p = f.properties;\n"
@@ -65,4 +76,8 @@ class FeatureLayer(RawMacroElement):
             "    if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }\n"
             "  }\n"
             f"}}).addTo({self._parent.get_name()});\n"
+        ) + (
+            # Layers with dated features register for the time slider.
+            f"(window.mapperDatedLayers = window.mapperDatedLayers || []).push({self.get_name()});\n"
+            if dated else ""
         )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from mapper.plugins.raw_element import RawMacroElement
 from mapper.safe import escape
 
-_BOX = ("position: fixed; bottom: 24px; left: 12px; z-index: 1000; "
+_BOX = ("position: fixed; bottom: 44px; left: 12px; z-index: 1000; "  # above the scale bar
         "background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 6px; "
         "box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.5 system-ui, sans-serif; "
         "max-width: 260px;")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from mapper.plugins.raw_element import RawMacroElement
 from mapper.safe import escape
 
-_BOX = ("position: fixed; top: 10px; left: 50%; transform: translateX(-50%); z-index: 1000; "
+# Top left, beside the zoom buttons, leaving the top right to the layer control.
+_BOX = ("position: fixed; top: 10px; left: 56px; z-index: 1000; "
         "background: rgba(255,255,255,0.92); padding: 6px 14px; border-radius: 6px; "
         "box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 13px/1.4 system-ui, sans-serif; "
-        "text-align: center; max-width: 70%;")
+        "text-align: left; max-width: calc(100% - 440px);")
 
 
 class MapTitle(RawMacroElement):
