@@ -213,15 +213,24 @@ def _summary_json(mapped) -> str:
     )
 
 
+#: Unresolved names listed in the summary line (all are in summary.json and on the map).
+SUMMARY_NAMES = 12
+
+
 def _print_summary(mapped, out_dir: Path, written: list[Path]) -> None:
     resolved = sum(r.resolved for r in mapped.resolutions.values())
-    unresolved = mapped.unresolved
+    unresolved = [name for name, _ in mapped.unlocated]
+    by_coordinates = len(mapped.unresolved) - len(unresolved)
     types = Counter(mapped.incidents["event_type"])
     start, end = mapped.date_range
     click.echo(f"Case {mapped.case.id}: {mapped.case.title} ({start} to {end})")
     line = f"Places: {resolved} resolved, {len(unresolved)} unresolved"
     if unresolved:
-        line += " (" + ", ".join(unresolved) + ")"
+        shown = unresolved[:SUMMARY_NAMES]
+        more = len(unresolved) - len(shown)
+        line += " (" + ", ".join(shown) + (f", and {more} more" if more else "") + ")"
+    if by_coordinates:
+        line += f"; {by_coordinates} more placed by the coordinates given in the input"
     click.echo(line)
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
     click.echo(f"Incidents: {len(mapped.incidents)} ({by_type})")

@@ -12,6 +12,7 @@ from typing import Any
 
 import folium
 import pandas as pd
+from folium.plugins import HeatMap
 
 from mapper import schema, settings
 from mapper.layers import (
@@ -38,6 +39,7 @@ from mapper.safe import escape, safe_url
 POPUP_MAX_WIDTH = 360
 #: folium's names of the Leaflet script and style, the only default assets kept.
 LEAFLET_ASSETS = ("leaflet", "leaflet_css")
+HEAT_TITLE = "Heat map of incidents (weighted by casualties)"
 
 
 def incident_popup_html(row: Mapping[str, Any]) -> str:
@@ -92,9 +94,12 @@ def _tooltip(row: Mapping[str, Any]) -> str:
     return escape(f"{row.get('event_date', '')} · {row.get('place_name', '')} · {row.get('event_type', '')}")
 
 
+def _casualty_weight(row: Mapping[str, Any]) -> int:
+    return 10 * count(row.get("killed")) + count(row.get("injured"))
+
+
 def _casualty_radius(row: Mapping[str, Any]) -> float:
-    weight = 10 * count(row.get("killed")) + count(row.get("injured"))
-    return 6 + 2.5 * math.sqrt(weight)
+    return 6 + 2.5 * math.sqrt(_casualty_weight(row))
 
 
 def area_popup_html(row: Mapping[str, Any]) -> str:
@@ -137,23 +142,6 @@ def _uncertainty_circles(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seen.add(key)
         circles.append(feature(_point(geometry), style=style, date=date, radius_m=float(radius)))
     return circles
-
-
-def _unresolved(mapped: MappedCase) -> list[tuple[str, int]]:
-    """Names that could not be located, with how many incidents named each."""
-    per_name = dict.fromkeys(mapped.unresolved, 0)
-    placed_by_coordinates = set()
-    for row in mapped.case.incidents:
-        name = row.get("place_name")
-        if name not in per_name:
-            continue
-        if row.get("latitude") is None:
-            per_name[name] += 1
-        else:
-            placed_by_coordinates.add(name)
-    # A name whose every incident has its own coordinates is on the map all the same.
-    missing = [(n, k) for n, k in per_name.items() if k or n not in placed_by_coordinates]
-    return sorted(missing, key=lambda item: (-item[1], item[0]))
 
 
 def make_map(mapped: MappedCase) -> folium.Map:
@@ -209,7 +197,10 @@ def make_map(mapped: MappedCase) -> folium.Map:
     route_group.add_to(fmap)
 
     incident_records = mapped.incidents.to_dict("records")
-    uncertainty_group = folium.FeatureGroup(name=UNCERTAINTY_STYLE["title"])
+    located = [r for r in incident_records if r["geometry"] is not None and not r["geometry"].is_empty]
+    many = len(located) > settings.cluster_threshold
+    # Thousands of overlapping circles would hide the map: off at first when there are many.
+    uncertainty_group = folium.FeatureGroup(name=UNCERTAINTY_STYLE["title"], show=not many)
     FeatureLayer(_uncertainty_circles(incident_records)).add_to(uncertainty_group)
     uncertainty_group.add_to(fmap)
 
@@ -227,8 +218,12 @@ def make_map(mapped: MappedCase) -> folium.Map:
                 for record in records
             ),
             POPUP_MAX_WIDTH,
+            cluster=many, colour=spec.colour,
         ).add_to(group)
         group.add_to(fmap)
+    if many:
+        HeatMap([[r["geometry"].y, r["geometry"].x, 1 + _casualty_weight(r)] for r in located],
+                name=HEAT_TITLE, show=False, radius=18, blur=20).add_to(fmap)
 
     places_group = folium.FeatureGroup(name=PLACES_STYLE["title"], show=False)
     place_style = {"radius": 4, "color": PLACES_STYLE["colour"], "weight": 1,
@@ -249,7 +244,7 @@ def make_map(mapped: MappedCase) -> folium.Map:
                (UNCERTAINTY_STYLE["title"], UNCERTAINTY_STYLE["colour"], "area")]
     Legend(legend).add_to(fmap)
     TimeSlider(r.get("event_date") or "" for r in incident_records).add_to(fmap)
-    UnresolvedPanel(_unresolved(mapped)).add_to(fmap)
+    UnresolvedPanel(mapped.unlocated).add_to(fmap)
     start, end = mapped.date_range
     dates = f"{start} to {end}" if start and start != end else start
     MapTitle(mapped.case.title, dates, mapped.attribution).add_to(fmap)

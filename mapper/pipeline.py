@@ -35,6 +35,25 @@ class MappedCase:
         return [name for name, res in self.resolutions.items() if not res.resolved]
 
     @property
+    def unlocated(self) -> list[tuple[str, int]]:
+        """Unresolved names that left something off the map, with how many incidents named each.
+
+        A name whose every incident gives its own coordinates is on the map all the same.
+        """
+        per_name = dict.fromkeys(self.unresolved, 0)
+        placed_by_coordinates = set()
+        for row in self.case.incidents:
+            name = row.get("place_name")
+            if name not in per_name:
+                continue
+            if row.get("latitude") is None:
+                per_name[name] += 1
+            else:
+                placed_by_coordinates.add(name)
+        missing = [(n, k) for n, k in per_name.items() if k or n not in placed_by_coordinates]
+        return sorted(missing, key=lambda item: (-item[1], item[0]))
+
+    @property
     def date_range(self) -> tuple[str, str]:
         dates = sorted(d for d in self.incidents["event_date"] if d)
         dates += sorted(s.date for s in self.case.route if s.date)

@@ -60,3 +60,7 @@ manifest_name: str = ".mapper-manifest.json"
 web_assets_dir: Path = Path(
     os.environ.get("MAPPER_WEB_ASSETS", Path(__file__).resolve().parent.parent / "web" / "node_modules")
 )
+
+#: Above this many located incidents the map clusters its markers (they split as
+#: the map zooms in) and offers a heat map layer.
+cluster_threshold: int = 300

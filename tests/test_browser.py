@@ -243,3 +243,52 @@ def test_unresolved_places_are_listed_on_the_map(browser, tmp_path):
     assert loaded.page.locator(".mapper-unresolved b").count() == 0
     assert loaded.errors == []
     loaded.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic_map(browser, tmp_path_factory):
+    from mapper.synthetic import write_table
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    table = write_table(folder / "incidents.csv", 5000)
+    proc = run_mapper("map", str(table), "--out", str(folder / "out"))
+    assert proc.returncode == 0, proc.stderr
+    loaded = open_map(browser, folder / "out" / "map.html", timeout_ms=60_000)
+    yield loaded
+    loaded.page.context.close()
+
+
+def test_five_thousand_incidents_load_clustered_with_zero_errors(synthetic_map):
+    page = synthetic_map.page
+    assert synthetic_map.errors == [] and synthetic_map.refused == []
+    clusters = page.locator(".mapper-cluster")
+    assert clusters.count() > 0
+    counts = [int(t) for t in clusters.all_inner_texts()]
+    assert max(counts) > 1
+    names = synthetic_map.overlay_names()
+    heat = next(n for n in names if n.startswith("Heat map"))
+    synthetic_map.overlay_checkbox(heat).check()
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    page.wait_for_timeout(200)
+    assert synthetic_map.errors == []
+
+
+def test_popups_stay_available_in_clusters(synthetic_map):
+    page = synthetic_map.page
+    # Zoom in on one incident until its marker is out of any cluster, then click it for real.
+    page.evaluate(f"""() => {{
+        const layer = window.mapperDatedLayers.find(l => l.getVisibleParent);
+        window.__marker = layer.getLayers()[0];
+        {_MAP}.setView(window.__marker.getLatLng(), 18, {{animate: false}});
+    }}""")
+    page.wait_for_function("() => window.__marker.getElement && window.__marker.getElement()"
+                           " && window.__marker.getElement().isConnected")
+    point = page.evaluate("""() => {
+        const r = window.__marker.getElement().getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2];
+    }""")
+    page.mouse.click(*point)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert "Synthetic incident" in popup.inner_text()
+    assert "incident-mapper synthetic data" in popup.inner_text()

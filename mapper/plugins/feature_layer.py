@@ -7,8 +7,11 @@ them in the browser. Points are drawn as circle markers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from folium.plugins import MarkerCluster
 
 from mapper.plugins.raw_element import RawMacroElement, js_value
 
@@ -52,18 +55,46 @@ class FeatureLayer(RawMacroElement):
         Features made with :func:`feature`.
     popup_max_width
         Maximum popup width in pixels.
+    cluster
+        Gather points into clusters (Leaflet.markercluster) that split as the
+        map zooms in; for many points. Popups stay on every point.
+    colour
+        Colour of the cluster icons (a CSS hex colour), the layer's colour.
     """
 
-    def __init__(self, features: Iterable[dict[str, Any]], popup_max_width: int = 360) -> None:
+    def __init__(self, features: Iterable[dict[str, Any]], popup_max_width: int = 360, *,
+                 cluster: bool = False, colour: str = "#555555") -> None:
         super().__init__()
         self._name = "FeatureLayer"
         self.popup_max_width = int(popup_max_width)
         self.data = {"type": "FeatureCollection", "features": list(features)}
+        self.cluster = cluster
+        if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour):
+            raise ValueError(f"colour must be a CSS hex colour, not {colour!r}")
+        self.colour = colour
+        if cluster:
+            self.default_js = list(MarkerCluster.default_js)
+            self.default_css = list(MarkerCluster.default_css)
 
     def script(self) -> str:
         dated = any("date" in f["properties"] for f in self.data["features"])
+        name, parent = self.get_name(), self._parent.get_name()
+        if self.cluster:
+            geo = f"{name}_features"
+            icon = ("function (c) { return L.divIcon({className: 'mapper-cluster', "
+                    "iconSize: [34, 34], html: '<div style=\"width:34px;height:34px;"
+                    "line-height:34px;border-radius:50%;text-align:center;color:#fff;"
+                    "font:bold 12px system-ui,sans-serif;border:2px solid #fff;"
+                    f"box-shadow:0 0 3px #000;background:{self.colour}\">' + c.getChildCount() "
+                    "+ '</div>'}); }")
+            add = (f"var {name} = L.markerClusterGroup({{chunkedLoading: true, "
+                   f"iconCreateFunction: {icon}}});\n"
+                   f"{name}.addLayers({geo}.getLayers());\n{name}.addTo({parent});\n")
+        else:
+            geo = name
+            add = f"{name}.addTo({parent});\n"
         return (
-            f"var {self.get_name()} = L.geoJSON({js_value(self.data)}, {{\n"
+            f"var {geo} = L.geoJSON({js_value(self.data)}, {{\n"
             "  pointToLayer: function (f, latlng) {\n"
             "    var s = f.properties.style;\n"
             "    if (f.properties.radius_m) { return L.circle(latlng, Object.assign({}, s, {radius: f.properties.radius_m})); }\n"
@@ -75,9 +106,9 @@ class FeatureLayer(RawMacroElement):
             f"    if (p.popup) {{ layer.bindPopup(p.popup, {{maxWidth: {self.popup_max_width}}}); }}\n"
             "    if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }\n"
             "  }\n"
-            f"}}).addTo({self._parent.get_name()});\n"
-        ) + (
+            "});\n"
+        ) + add + (
             # Layers with dated features register for the time slider.
-            f"(window.mapperDatedLayers = window.mapperDatedLayers || []).push({self.get_name()});\n"
+            f"(window.mapperDatedLayers = window.mapperDatedLayers || []).push({name});\n"
             if dated else ""
         )

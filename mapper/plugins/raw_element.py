@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from branca.element import Element, Figure, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 
 
 class RawText(Element):
@@ -36,7 +36,14 @@ def js_value(value: Any) -> str:
 
 
 class RawMacroElement(MacroElement):
-    """A map element rendered by the methods :meth:`html` and :meth:`script`."""
+    """A map element rendered by the methods :meth:`html` and :meth:`script`.
+
+    ``default_js`` / ``default_css``: ``(name, url)`` of the scripts and styles it
+    needs in the page head (as in folium's ``JSCSSMixin``; see :mod:`mapper.assets`).
+    """
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
 
     def html(self) -> str:
         """HTML put in the page body (default: none)."""
@@ -50,6 +57,10 @@ class RawMacroElement(MacroElement):
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise TypeError("render this element inside a folium Map / branca Figure")
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
         for part, text in (("html", self.html()), ("script", self.script())):
             if text:
                 getattr(figure, part).add_child(RawText(text), name=self.get_name())
