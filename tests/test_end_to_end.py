@@ -17,6 +17,7 @@ from mapper import schema
 from mapper.geocoders import CuratedGeocoder
 
 GEOD = Geod(ellps="WGS84")
+ROOT = Path(__file__).resolve().parent.parent
 GEOJSON = ("incidents", "places", "route", "areas")
 
 # Reference positions, from the sources cited in geodata/gazetteer.geojson; the tolerance is
@@ -163,3 +164,10 @@ def test_popups_show_source(default_run):
     html = (default_run / "map.html").read_text(encoding="utf-8")
     assert "Agency feed report" in html
     assert "Coordinate source" in html
+
+
+def test_readme_screenshot_of_the_founding_map_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shot = ROOT / "docs" / "founding-case-map.png"
+    assert "](docs/founding-case-map.png)" in readme
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
