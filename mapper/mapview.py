@@ -12,7 +12,6 @@ from typing import Any
 
 import folium
 import pandas as pd
-from folium.plugins import HeatMap
 
 from mapper import schema, settings
 from mapper.layers import (
@@ -222,6 +221,8 @@ def make_map(mapped: MappedCase) -> folium.Map:
         ).add_to(group)
         group.add_to(fmap)
     if many:
+        from folium.plugins import HeatMap  # ~90 ms to import: only for large maps
+
         HeatMap([[r["geometry"].y, r["geometry"].x, 1 + _casualty_weight(r)] for r in located],
                 name=HEAT_TITLE, show=False, radius=18, blur=20).add_to(fmap)
 

@@ -10,6 +10,7 @@ popup's HTML a second time as a Jinja template, so braces are escaped as well:
 from __future__ import annotations
 
 import html
+import re
 
 _JS_TEMPLATE = str.maketrans(
     {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
@@ -29,3 +30,13 @@ def safe_url(url: object) -> str:
     if not text.lower().startswith(("http://", "https://")):
         return ""
     return escape(text)
+
+
+def hex_colour(value: str) -> str:
+    """``value`` if it is a CSS hex colour (``#rgb`` .. ``#rrggbbaa``), else ValueError.
+
+    Colours are written into styles and scripts unescaped, so only this form is accepted.
+    """
+    if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", value):
+        raise ValueError(f"colour must be a CSS hex colour, not {value!r}")
+    return value

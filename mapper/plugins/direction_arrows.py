@@ -7,11 +7,11 @@ however long the route.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from mapper.plugins.raw_element import RawMacroElement, js_value
 from mapper.route import bearing
+from mapper.safe import hex_colour
 
 
 class DirectionArrows(RawMacroElement):
@@ -32,9 +32,7 @@ class DirectionArrows(RawMacroElement):
     ) -> None:
         super().__init__()
         self._name = "DirectionArrows"
-        if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour):
-            raise ValueError(f"colour must be a CSS hex colour, not {colour!r}")
-        self.colour = colour
+        self.colour = hex_colour(colour)
         self.size = int(size)
         # The glyph points east (90 deg); each arrow is rotated to its segment's bearing.
         self.arrows = [

@@ -7,13 +7,11 @@ them in the browser. Points are drawn as circle markers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from folium.plugins import MarkerCluster
-
 from mapper.plugins.raw_element import RawMacroElement, js_value
+from mapper.safe import hex_colour
 
 
 def feature(
@@ -69,10 +67,11 @@ class FeatureLayer(RawMacroElement):
         self.popup_max_width = int(popup_max_width)
         self.data = {"type": "FeatureCollection", "features": list(features)}
         self.cluster = cluster
-        if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour):
-            raise ValueError(f"colour must be a CSS hex colour, not {colour!r}")
-        self.colour = colour
+        self.colour = hex_colour(colour)
         if cluster:
+            # folium.plugins costs ~90 ms to import: only for maps that cluster.
+            from folium.plugins import MarkerCluster
+
             self.default_js = list(MarkerCluster.default_js)
             self.default_css = list(MarkerCluster.default_css)
 
