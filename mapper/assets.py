@@ -45,6 +45,7 @@ CDN_FILES: dict[str, str] = {
         "leaflet.markercluster/dist/MarkerCluster.css",
     _CDNJS + "leaflet.markercluster/1.1.0/MarkerCluster.Default.css":
         "leaflet.markercluster/dist/MarkerCluster.Default.css",
+    _JSDELIVR + "supercluster@8.0.1/dist/supercluster.min.js": "supercluster/dist/supercluster.min.js",
     # folium's own minified copy of Leaflet.heat 0.2.0.
     "https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/"
     "leaflet_heat.min.js": "leaflet.heat/dist/leaflet-heat.js",

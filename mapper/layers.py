@@ -8,37 +8,39 @@ incident may sit on several layers (a clash with casualties is on both
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+import numpy as np
 import pandas as pd
-
-Record = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class LayerSpec:
-    """A thematic layer of incidents."""
+    """A thematic layer of incidents.
+
+    ``select`` takes incident rows (a DataFrame with the :mod:`mapper.schema`
+    columns) and says, row by row, whether each is on the layer.
+    """
 
     key: str
     title: str
     colour: str
-    select: Callable[[Record], bool]
+    select: Callable[[pd.DataFrame], pd.Series[bool]]
     show: bool = True
 
 
-def count(value: Any) -> int:
-    """A casualty count as an int (0 when not reported)."""
-    return 0 if value is None or pd.isna(value) else int(value)
+def counts(column: pd.Series) -> pd.Series:
+    """Casualty counts as ints (0 when not reported)."""
+    return pd.to_numeric(column, errors="coerce").fillna(0).astype(int)
 
 
-def _types(*names: str) -> Callable[[Record], bool]:
-    return lambda record: record["event_type"] in names
+def _types(*names: str) -> Callable[[pd.DataFrame], pd.Series[bool]]:
+    return lambda rows: rows["event_type"].isin(names)
 
 
-def _casualties(record: Record) -> bool:
-    return count(record["killed"]) > 0 or count(record["injured"]) > 0
+def _casualties(rows: pd.DataFrame) -> pd.Series[bool]:
+    return (counts(rows["killed"]) > 0) | (counts(rows["injured"]) > 0)
 
 
 INCIDENT_LAYERS: tuple[LayerSpec, ...] = (
@@ -57,10 +59,10 @@ PLACES_STYLE = {"title": "Referenced places", "colour": "#737373"}
 UNCERTAINTY_STYLE = {"title": "Location uncertainty (precision radius)", "colour": "#525252"}
 
 
-def split_layers(records: Iterable[Record]) -> list[tuple[LayerSpec, list[Record]]]:
-    """Each incident layer with the located incident records on it (empty layers included).
+def split_layers(located: pd.DataFrame) -> list[tuple[LayerSpec, np.ndarray]]:
+    """Each incident layer with the positions (``iloc``) of the rows on it, empty layers included.
 
-    ``records`` are rows of the incidents frame (``frame.to_dict("records")``).
+    ``located`` holds incidents that have a geometry.
     """
-    located = [r for r in records if r["geometry"] is not None and not r["geometry"].is_empty]
-    return [(spec, [r for r in located if spec.select(r)]) for spec in INCIDENT_LAYERS]
+    return [(spec, np.flatnonzero(spec.select(located).to_numpy(dtype=bool)))
+            for spec in INCIDENT_LAYERS]

@@ -6,76 +6,39 @@ escaped with :func:`mapper.safe.escape` before it is put in the page.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 import folium
-import pandas as pd
 
-from mapper import schema, settings
+from mapper import settings
+from mapper.incident_table import incident_table, uncertainty_rows
 from mapper.layers import (
     AREA_STYLE,
     INCIDENT_LAYERS,
     PLACES_STYLE,
     ROUTE_STYLE,
     UNCERTAINTY_STYLE,
-    count,
     split_layers,
 )
 from mapper.pipeline import MappedCase
 from mapper.plugins import (
     DirectionArrows,
     FeatureLayer,
+    IncidentData,
+    IncidentLayer,
     Legend,
     MapTitle,
     TimeSlider,
     UnresolvedPanel,
     feature,
 )
-from mapper.safe import escape, safe_url
+from mapper.safe import escape
 
 POPUP_MAX_WIDTH = 360
 #: folium's names of the Leaflet script and style, the only default assets kept.
 LEAFLET_ASSETS = ("leaflet", "leaflet_css")
 HEAT_TITLE = "Heat map of incidents (weighted by casualties)"
-
-
-def incident_popup_html(row: Mapping[str, Any]) -> str:
-    """Popup HTML of one incident: every schema field with a value, labelled."""
-    cells = []
-    for f in schema.FIELDS:
-        if not f.in_popup:
-            continue
-        value = row.get(f.name)
-        if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
-            continue
-        if f.name == "source_url":
-            url = safe_url(value)
-            shown = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{escape(value)}</a>' \
-                if url else escape(value)
-        elif f.name in ("time_precision",):
-            shown = escape(schema.TIME_PRECISION.get(int(value), value))
-        elif f.name == "geo_precision":
-            shown = escape(f"{int(value)} ({schema.GEO_PRECISION[int(value)][0]})")
-        elif f.name == "precision_m":
-            shown = escape(f"{float(value):,.0f}")
-        elif f.name in ("killed", "injured"):
-            qualifier = row.get(f"{f.name}_qualifier") or ""
-            shown = escape(f"{qualifier} {int(value)}".strip())
-        elif f.name.endswith("_qualifier"):
-            continue
-        else:
-            shown = escape(value)
-        cells.append(
-            f'<tr><th style="text-align:left;vertical-align:top;padding-right:6px">'
-            f"{escape(f.label)}</th><td>{shown}</td></tr>"
-        )
-    heading = escape(f"{row.get('event_type', '')}: {row.get('sub_event_type') or ''}".rstrip(": "))
-    return (
-        f'<div class="mapper-popup"><b>{heading}</b>'
-        f'<table style="font-size:12px">{"".join(cells)}</table></div>'
-    )
 
 
 def place_popup_html(row: Mapping[str, Any]) -> str:
@@ -87,18 +50,6 @@ def place_popup_html(row: Mapping[str, Any]) -> str:
         f"Precision: {escape(precision)} m<br>"
         f"<small>Source: {escape(row['source'])}</small>"
     )
-
-
-def _tooltip(row: Mapping[str, Any]) -> str:
-    return escape(f"{row.get('event_date', '')} · {row.get('place_name', '')} · {row.get('event_type', '')}")
-
-
-def _casualty_weight(row: Mapping[str, Any]) -> int:
-    return 10 * count(row.get("killed")) + count(row.get("injured"))
-
-
-def _casualty_radius(row: Mapping[str, Any]) -> float:
-    return 6 + 2.5 * math.sqrt(_casualty_weight(row))
 
 
 def area_popup_html(row: Mapping[str, Any]) -> str:
@@ -121,26 +72,6 @@ def route_popup_html(row: Mapping[str, Any]) -> str:
 
 def _point(geometry) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(geometry.x, 6), round(geometry.y, 6)]}
-
-
-def _uncertainty_circles(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One circle of the precision radius per located incident position and day."""
-    style = {"color": UNCERTAINTY_STYLE["colour"], "weight": 1, "dashArray": "4 4",
-             "fillColor": UNCERTAINTY_STYLE["colour"], "fillOpacity": 0.06,
-             "interactive": False, "className": "mapper-uncertainty"}
-    seen: set[tuple[float, float, float, str]] = set()
-    circles = []
-    for record in records:
-        geometry, radius = record["geometry"], record.get("precision_m")
-        if geometry is None or geometry.is_empty or radius is None or pd.isna(radius) or radius <= 0:
-            continue
-        date = record.get("event_date") or ""
-        key = (round(geometry.x, 6), round(geometry.y, 6), float(radius), date)
-        if key in seen:
-            continue
-        seen.add(key)
-        circles.append(feature(_point(geometry), style=style, date=date, radius_m=float(radius)))
-    return circles
 
 
 def make_map(mapped: MappedCase) -> folium.Map:
@@ -195,36 +126,35 @@ def make_map(mapped: MappedCase) -> folium.Map:
     FeatureLayer(features, POPUP_MAX_WIDTH).add_to(route_group)
     route_group.add_to(fmap)
 
-    incident_records = mapped.incidents.to_dict("records")
-    located = [r for r in incident_records if r["geometry"] is not None and not r["geometry"].is_empty]
+    incidents = mapped.incidents
+    located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)]
     many = len(located) > settings.cluster_threshold
+    data = IncidentData(incident_table(located))
+    data.add_to(fmap)
     # Thousands of overlapping circles would hide the map: off at first when there are many.
     uncertainty_group = folium.FeatureGroup(name=UNCERTAINTY_STYLE["title"], show=not many)
-    FeatureLayer(_uncertainty_circles(incident_records)).add_to(uncertainty_group)
+    IncidentLayer(data, "circles", uncertainty_rows(located), {
+        "style": {"color": UNCERTAINTY_STYLE["colour"], "weight": 1, "dashArray": "4 4",
+                  "fillColor": UNCERTAINTY_STYLE["colour"], "fillOpacity": 0.06,
+                  "interactive": False, "className": "mapper-uncertainty"},
+        "canvas": many,
+    }).add_to(uncertainty_group)
     uncertainty_group.add_to(fmap)
 
-    for spec, records in split_layers(incident_records):
-        group = folium.FeatureGroup(name=f"{spec.title} ({len(records)})", show=spec.show)
-        FeatureLayer(
-            (
-                feature(
-                    _point(record["geometry"]), popup=incident_popup_html(record),
-                    tooltip=_tooltip(record), date=record.get("event_date") or "",
-                    style={"radius": _casualty_radius(record) if spec.key == "casualties" else 8,
-                           "color": "#222222", "weight": 1, "fillColor": spec.colour,
-                           "fillOpacity": 0.8, "className": f"mapper-layer-{spec.key}"},
-                )
-                for record in records
-            ),
-            POPUP_MAX_WIDTH,
-            cluster=many, colour=spec.colour,
-        ).add_to(group)
+    for spec, rows in split_layers(located):
+        group = folium.FeatureGroup(name=f"{spec.title} ({len(rows)})", show=spec.show)
+        IncidentLayer(data, "points", rows, {
+            "style": {"radius": 8, "color": "#222222", "weight": 1, "fillColor": spec.colour,
+                      "fillOpacity": 0.8, "className": f"mapper-layer-{spec.key}"},
+            "casualtyRadius": spec.key == "casualties", "popupMaxWidth": POPUP_MAX_WIDTH,
+            "cluster": many, "colour": spec.colour,
+        }).add_to(group)
         group.add_to(fmap)
     if many:
-        from folium.plugins import HeatMap  # ~90 ms to import: only for large maps
-
-        HeatMap([[r["geometry"].y, r["geometry"].x, 1 + _casualty_weight(r)] for r in located],
-                name=HEAT_TITLE, show=False, radius=18, blur=20).add_to(fmap)
+        heat_group = folium.FeatureGroup(name=HEAT_TITLE, show=False)
+        IncidentLayer(data, "heat", range(len(located)), {"radius": 18, "blur": 20}
+                      ).add_to(heat_group)
+        heat_group.add_to(fmap)
 
     places_group = folium.FeatureGroup(name=PLACES_STYLE["title"], show=False)
     place_style = {"radius": 4, "color": PLACES_STYLE["colour"], "weight": 1,
@@ -244,7 +174,7 @@ def make_map(mapped: MappedCase) -> folium.Map:
                (PLACES_STYLE["title"], PLACES_STYLE["colour"], "circle"),
                (UNCERTAINTY_STYLE["title"], UNCERTAINTY_STYLE["colour"], "area")]
     Legend(legend).add_to(fmap)
-    TimeSlider(r.get("event_date") or "" for r in incident_records).add_to(fmap)
+    TimeSlider(incidents["event_date"].unique()).add_to(fmap)
     UnresolvedPanel(mapped.unlocated).add_to(fmap)
     start, end = mapped.date_range
     dates = f"{start} to {end}" if start and start != end else start

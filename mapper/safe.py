@@ -11,17 +11,36 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
-_JS_TEMPLATE = str.maketrans(
-    {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
-)
+#: After html.escape: characters that matter to JS template literals and Jinja.
+_JS_TEMPLATE = (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;"))
+_SEPARATOR = "\x00"  # left alone by escaping, so it can join many values into one
+
+
+def _escape_text(text: str) -> str:
+    text = html.escape(text, quote=True)
+    for char, entity in _JS_TEMPLATE:
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
 def escape(value: object) -> str:
     """Text safe in HTML content, a quoted attribute, a JS template literal and a Jinja template."""
     if value is None:
         return ""
-    return html.escape(str(value), quote=True).translate(_JS_TEMPLATE)
+    return _escape_text(str(value))
+
+
+def escape_many(values: Sequence[str]) -> list[str]:
+    """:func:`escape` of every value; one pass over all of them (maps of 100,000 incidents)."""
+    if not values:
+        return []
+    joined = _SEPARATOR.join(values)
+    if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
+        return [_escape_text(v) for v in values]
+    return _escape_text(joined).split(_SEPARATOR)
 
 
 def safe_url(url: object) -> str:

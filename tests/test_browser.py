@@ -10,6 +10,7 @@ import csv
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from browser import launch, open_map
 from conftest import run_mapper
@@ -41,6 +42,12 @@ def _incidents(out: Path) -> list[dict]:
     return [f["properties"] for f in data["features"]]
 
 
+def _on_layer(spec, incidents: list[dict]) -> list[dict]:
+    """The incidents the layer ``spec`` shows."""
+    chosen = spec.select(pd.DataFrame(incidents)).tolist()
+    return [r for r, on in zip(incidents, chosen, strict=True) if on]
+
+
 def test_founding_map_loads_with_zero_console_errors(founding_map, default_run):
     assert founding_map.errors == []
     assert founding_map.refused == []  # every script and style was one of the npm files
@@ -54,13 +61,12 @@ def test_founding_map_loads_with_zero_console_errors(founding_map, default_run):
 def test_every_overlay_layer_is_listed(founding_map, default_run):
     names = founding_map.overlay_names()
     incidents = _incidents(default_run)
-    expected = [spec.title for spec in INCIDENT_LAYERS
-                if any(spec.select(record) for record in incidents)]
+    expected = [spec.title for spec in INCIDENT_LAYERS if _on_layer(spec, incidents)]
     expected += [ROUTE_STYLE["title"], AREA_STYLE["title"], PLACES_STYLE["title"]]
     for title in expected:
         assert any(name.startswith(title) for name in names), (title, names)
     # Layer names carry their feature counts: "Clash sites (2)".
-    clash_count = sum(INCIDENT_LAYERS[0].select(r) for r in incidents)
+    clash_count = len(_on_layer(INCIDENT_LAYERS[0], incidents))
     assert f"{INCIDENT_LAYERS[0].title} ({clash_count})" in names
 
 
@@ -68,7 +74,7 @@ def test_unticking_a_layer_removes_its_features(founding_map, default_run):
     page = founding_map.page
     spec = INCIDENT_LAYERS[0]  # clash sites
     markers = page.locator(f"path.mapper-layer-{spec.key}")
-    shown = sum(spec.select(r) for r in _incidents(default_run))
+    shown = len(_on_layer(spec, _incidents(default_run)))
     assert markers.count() == shown > 0
     box = founding_map.overlay_checkbox(spec.title)
     box.uncheck()
@@ -96,7 +102,7 @@ def test_clicking_a_marker_opens_its_popup_with_attributes_and_source(founding_m
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     text = popup.inner_text()
-    clashes = [r for r in _incidents(default_run) if spec.select(r)]
+    clashes = _on_layer(spec, _incidents(default_run))
     shown = [r for r in clashes if r["description"][:40] in text]
     assert len(shown) == 1, text
     incident = shown[0]
@@ -177,9 +183,11 @@ def _marker_dates(page) -> list[str]:
     """Dates of the incident markers drawn now (every incident layer)."""
     return page.evaluate("""() => {
         const out = [];
-        (window.mapperDatedLayers || []).forEach(layer => layer.eachLayer(l => {
+        (window.mapperDatedLayers || []).forEach(layer => layer.drawn().forEach(l => {
           const el = l.getElement && l.getElement();
-          if (el && /mapper-layer-/.test(el.getAttribute('class'))) out.push(l.feature.properties.date);
+          if (el && /mapper-layer-/.test(el.getAttribute('class'))) {
+            out.push(layer.table.date(l.options.row));
+          }
         }));
         return out;
     }""")
@@ -188,8 +196,7 @@ def _marker_dates(page) -> list[str]:
 def test_time_slider_shows_one_day_or_every_day_up_to_it(founding_map, default_run):
     page = founding_map.page
     incidents = _incidents(default_run)
-    on_layers = [r["event_date"] for r in incidents for spec in INCIDENT_LAYERS
-                 if spec.select(r)]
+    on_layers = [r["event_date"] for spec in INCIDENT_LAYERS for r in _on_layer(spec, incidents)]
     dates = sorted(set(on_layers))
     assert len(dates) >= 2
     slider = page.locator(".mapper-time-range")
@@ -209,8 +216,8 @@ def test_time_slider_shows_one_day_or_every_day_up_to_it(founding_map, default_r
 def test_uncertainty_layer_draws_each_precision_radius_in_metres(founding_map, default_run):
     radii = founding_map.page.evaluate("""() => {
         const out = [];
-        (window.mapperDatedLayers || []).forEach(layer => layer.eachLayer(l => {
-          if (l.feature.properties.radius_m) {
+        (window.mapperDatedLayers || []).forEach(layer => layer.drawn().forEach(l => {
+          if (l instanceof L.Circle) {
             const p = l.getLatLng();
             out.push([+p.lng.toFixed(6), +p.lat.toFixed(6), l.getRadius()]);
           }
@@ -261,10 +268,20 @@ def synthetic_map(browser, tmp_path_factory):
 def test_five_thousand_incidents_load_clustered_with_zero_errors(synthetic_map):
     page = synthetic_map.page
     assert synthetic_map.errors == [] and synthetic_map.refused == []
-    clusters = page.locator(".mapper-cluster")
+    clusters = page.locator(".mapper-cluster > div")
     assert clusters.count() > 0
-    counts = [int(t) for t in clusters.all_inner_texts()]
+    counts = [int(title.split()[0]) for title in
+              clusters.evaluate_all("els => els.map(e => e.getAttribute('title'))")]
     assert max(counts) > 1
+    # Every incident is in one of the clusters or markers of its layer (all in view at first).
+    clash_title = next(n for n in synthetic_map.overlay_names()
+                       if n.startswith(INCIDENT_LAYERS[0].title))
+    in_view = page.evaluate("""colour => {
+        const layer = window.mapperDatedLayers.find(l => l.opts && l.opts.colour === colour);
+        return layer.clusters.reduce((n, c) => n + +c.getElement().firstChild.title.split(' ')[0],
+                                     layer.drawn().length);
+    }""", INCIDENT_LAYERS[0].colour)
+    assert f"({in_view})" in clash_title
     names = synthetic_map.overlay_names()
     heat = next(n for n in names if n.startswith("Heat map"))
     synthetic_map.overlay_checkbox(heat).check()
@@ -277,14 +294,16 @@ def test_popups_stay_available_in_clusters(synthetic_map):
     page = synthetic_map.page
     # Zoom in on one incident until its marker is out of any cluster, then click it for real.
     page.evaluate(f"""() => {{
-        const layer = window.mapperDatedLayers.find(l => l.getVisibleParent);
-        window.__marker = layer.getLayers()[0];
-        {_MAP}.setView(window.__marker.getLatLng(), 18, {{animate: false}});
+        const layer = window.mapperDatedLayers.find(l => l.index);  // a clustered layer
+        window.__layer = layer;
+        window.__row = layer.rows[0];
+        {_MAP}.setView(layer.table.latLng(window.__row), 18, {{animate: false}});
     }}""")
-    page.wait_for_function("() => window.__marker.getElement && window.__marker.getElement()"
-                           " && window.__marker.getElement().isConnected")
+    page.wait_for_function("() => window.__layer.drawn().some(m => m.options.row === window.__row"
+                           " && m.getElement() && m.getElement().isConnected)")
     point = page.evaluate("""() => {
-        const r = window.__marker.getElement().getBoundingClientRect();
+        const m = window.__layer.drawn().find(m => m.options.row === window.__row);
+        const r = m.getElement().getBoundingClientRect();
         return [r.left + r.width / 2, r.top + r.height / 2];
     }""")
     page.mouse.click(*point)

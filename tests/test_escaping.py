@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-from html.parser import HTMLParser
 
 from conftest import run_mapper
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapper.mapview import incident_popup_html
+from mapper.incident_table import incident_table
+from mapper.incidents import incidents_frame
 from mapper.safe import escape, safe_url
 
 HOSTILE = {
@@ -61,39 +61,38 @@ def test_escaped_text_has_no_markup_or_template_syntax(text):
     assert html.unescape(out) == text
 
 
+_MARKUP = set("<>\"'`$\\{}")
+
+
 @given(st.dictionaries(st.sampled_from(["description", "actor1", "notes", "place_name",
-                                        "source_url", "event_type"]), st.text()))
-def test_popup_never_contains_raw_input_markup(row):
-    # Whatever the values, the popup holds only the popup's own elements and
-    # attributes, and every value is there as text.
-    popup = incident_popup_html(row)
-    parser = _Elements()
-    parser.feed(popup)
-    parser.close()
-    assert parser.tags <= {"div", "b", "table", "tr", "th", "td", "a"}
-    assert parser.attributes <= {"class", "style", "href", "target", "rel"}
-    assert all(href.startswith(("http://", "https://")) for href in parser.hrefs)
-    text = "".join(parser.text)
+                                        "source_url", "event_type", "killed_qualifier"]),
+                       st.text()),
+       st.lists(st.text(), max_size=5))
+def test_map_table_holds_input_only_as_escaped_text(row, others):
+    # Whatever the values, every text the map's script puts into a popup or
+    # tooltip is escaped, and every value is there: shown as text, never dropped.
+    rows = [{"event_date": "2024-11-26", "event_type": "protest", "latitude": 33.7,
+             "longitude": 73.1, "killed": 3, **row}]
+    rows += [{"event_date": "2024-11-27", "event_type": "clash", "latitude": 33.8,
+              "longitude": 73.0, "description": text} for text in others]
+    table = incident_table(incidents_frame(rows, {}))
+    shown = []
+    for column in table["fields"]:
+        assert not _MARKUP & set(column["label"])
+        cells = column.get("cells") or [column["values"][c] for c in column["codes"]]
+        assert len(cells) == len(rows)
+        for cell in cells:
+            assert not _MARKUP & set(cell), cell
+        shown.append([html.unescape(c) for c in cells])
+    by_row = ["\n".join(texts) for texts in zip(*shown, strict=True)]
     for name, value in row.items():
-        if value.strip() and name != "source_url":
-            assert value in text
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: set[str] = set()
-        self.attributes: set[str] = set()
-        self.hrefs: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.add(tag)
-        self.attributes |= {name for name, _ in attrs}
-        self.hrefs += [value or "" for name, value in attrs if name == "href"]
-
-    def handle_data(self, data):
-        self.text.append(data)
+        if value.strip() and name != "killed_qualifier":
+            assert value in by_row[0], name
+    for i, text in enumerate(others, start=1):
+        if text.strip():
+            assert text in by_row[i]
+    if row.get("killed_qualifier", "").strip():
+        assert f"{row['killed_qualifier']} 3".strip() in by_row[0]
 
 
 def test_safe_url_only_allows_http():

@@ -1,9 +1,9 @@
 """A slider over the incidents' dates: show one day, or every day up to it.
 
-Works on the :class:`~mapper.plugins.FeatureLayer` layers whose features carry a
-``date`` (they register themselves in ``window.mapperDatedLayers``). Features are
+Works on the :class:`~mapper.plugins.IncidentLayer` layers (they register
+themselves in ``window.mapperDatedLayers`` and take a date filter). Incidents are
 removed from and put back into their own layer, so the layer control still
-switches whole layers, and popups keep working. Features without a date are
+switches whole layers, and popups keep working. Incidents without a date are
 always shown. No extra JavaScript library: one range input.
 """
 
@@ -61,24 +61,17 @@ class TimeSlider(RawMacroElement):
             "  var label = box.querySelector('.mapper-time-label');\n"
             "  L.DomEvent.disableClickPropagation(box);\n"
             "  L.DomEvent.disableScrollPropagation(box);\n"
-            "  var layers = (window.mapperDatedLayers || []).map(function (layer) {\n"
-            "    return {layer: layer, all: layer.getLayers()};\n"
-            "  });\n"
+            "  var layers = window.mapperDatedLayers || [];\n"
             "  function shown(date, day, upTo) {\n"
             "    if (!day || !date) { return true; }\n"
             "    return upTo ? date <= day : date === day;\n"
             "  }\n"
             "  function update() {\n"
             "    var i = parseInt(range.value, 10);\n"
-            "    var day = i > 0 ? dates[i - 1] : null;\n"
-            "    label.textContent = day ? (cumulative.checked ? 'up to ' + day : day) : 'All dates';\n"
-            "    layers.forEach(function (entry) {\n"
-            "      var keep = entry.all.filter(function (l) {\n"
-            "        return shown(l.feature.properties.date, day, cumulative.checked);\n"
-            "      });\n"
-            "      entry.layer.clearLayers();\n"
-            "      if (entry.layer.addLayers) { entry.layer.addLayers(keep); }  // clusters: in one batch\n"
-            "      else { keep.forEach(function (l) { entry.layer.addLayer(l); }); }\n"
+            "    var day = i > 0 ? dates[i - 1] : null, upTo = cumulative.checked;\n"
+            "    label.textContent = day ? (upTo ? 'up to ' + day : day) : 'All dates';\n"
+            "    layers.forEach(function (layer) {\n"
+            "      layer.setDateFilter(function (date) { return shown(date, day, upTo); });\n"
             "    });\n"
             "  }\n"
             "  range.addEventListener('input', update);\n"
