@@ -74,10 +74,9 @@ def launch(playwright: Any) -> Any:
                                       args=CHROMIUM_ARGS)
 
 
-def open_map(browser: Any, html_file: Path, *, serve_assets: bool = True,
-             viewport: tuple[int, int] = (1280, 800), timeout_ms: int = 30_000,
-             init_script: str = "") -> MapPage:
-    """Load ``html_file`` and wait until Leaflet has drawn the map.
+def new_page(browser: Any, *, serve_assets: bool = True, viewport: tuple[int, int] = (1280, 800),
+             timeout_ms: int = 30_000, init_script: str = "") -> MapPage:
+    """A fresh page whose every request is answered here (see the module docstring).
 
     Parameters
     ----------
@@ -120,6 +119,19 @@ def open_map(browser: Any, html_file: Path, *, serve_assets: bool = True,
         route.abort()
 
     page.route("**/*", answer)
-    page.goto(html_file.resolve().as_uri(), wait_until="load")
-    page.wait_for_selector(".leaflet-container .leaflet-control-layers")
+    return result
+
+
+#: Resolves once the browser has painted twice after the scripts ran.
+AFTER_PAINT = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def open_map(browser: Any, html_file: Path, **options: Any) -> MapPage:
+    """Load ``html_file`` and wait until Leaflet has drawn the map and its layer control.
+
+    ``options`` as for :func:`new_page`.
+    """
+    result = new_page(browser, **options)
+    result.page.goto(html_file.resolve().as_uri(), wait_until="load")
+    result.page.wait_for_selector(".leaflet-container .leaflet-control-layers")
     return result
