@@ -44,8 +44,10 @@ map: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: install-test
+	$(PIP) install --config-settings editable_mode=compat -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench_map.py
+	$(BIN)/python benchmarks/bench_map_scale.py
 
 lint: install-test
 	$(BIN)/ruff check mapper tests benchmarks

@@ -174,15 +174,28 @@ def parse_incidents(
     missing = [c for c in schema.REQUIRED_FIELDS if c not in header]
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
+    specs = [schema.FIELD_BY_NAME[name] for name in schema.INPUT_FIELDS]
+    # Free text is taken as is; dates, counts and choices repeat down a table, so
+    # each distinct valid value is converted once (tables of 100,000 incidents).
+    free_text = {s.name for s in specs if s.kind == "str" and not s.choices}
+    memo = {s.name: {} for s in specs if s.name not in free_text and s.kind != "float"}
     incidents = []
     for line, row in rows:
         typed: dict[str, Any] = {}
-        for name in schema.INPUT_FIELDS:
-            spec = schema.FIELD_BY_NAME[name]
+        for spec in specs:
+            name = spec.name
             value = row.get(name, "")
             if spec.required and not value:
                 raise InputError(f"{path} line {line}: {name} is empty")
-            typed[name] = _coerce(spec, value, path, line)
+            if name in free_text:
+                typed[name] = value
+            elif name in memo:
+                known = memo[name]
+                if value not in known:
+                    known[value] = _coerce(spec, value, path, line)
+                typed[name] = known[value]
+            else:
+                typed[name] = _coerce(spec, value, path, line)
         _check_row(typed, path, line)
         incidents.append(typed)
     return incidents

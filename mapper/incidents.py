@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import geopandas as gpd
-from shapely.geometry import Point
+import shapely
 
 from mapper import schema, settings
 from mapper.resolve import Resolution
@@ -32,6 +32,7 @@ def incidents_frame(
         not resolve keeps an empty geometry, so nothing is silently dropped.
     """
     records = []
+    given: list[int] = []  # rows placed by their own coordinates: made points in one go
     for row in rows:
         rec = {name: row.get(name) for name in schema.FIELD_NAMES}
         rec["acled_event_type"], rec["acled_sub_event_type"] = schema.acled_types(
@@ -42,7 +43,7 @@ def incidents_frame(
         place = res.place if res else None
         geometry = None
         if rec["latitude"] is not None:
-            geometry = Point(rec["longitude"], rec["latitude"])
+            given.append(len(records))
             rec["place_id"] = place.place_id if place else ""
             rec["place_source"] = "coordinates given in the input table"
             rec["precision_m"] = rec["precision_m"] or (place.precision_m if place else None)
@@ -62,6 +63,10 @@ def incidents_frame(
             rec["geo_precision"] = schema.geo_precision_for(rec["precision_m"])
         rec["geometry"] = geometry
         records.append(rec)
+    if given:
+        points = shapely.points([(records[i]["longitude"], records[i]["latitude"]) for i in given])
+        for i, point in zip(given, points, strict=True):
+            records[i]["geometry"] = point
     frame = gpd.GeoDataFrame(
         records, columns=[*schema.FIELD_NAMES, "geometry"], geometry="geometry", crs=settings.crs
     )
