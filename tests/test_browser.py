@@ -179,6 +179,26 @@ def test_self_contained_map_makes_no_request_but_tiles(browser, tmp_path):
     loaded.page.context.close()
 
 
+def test_self_contained_clustered_map_makes_no_request_but_tiles(browser, tmp_path):
+    # Clusters and the heat map bring their own scripts (Supercluster, Leaflet.heat).
+    from mapper.synthetic import write_table
+
+    table = write_table(tmp_path / "incidents.csv", 1000)
+    out = tmp_path / "offline"
+    proc = run_mapper("map", str(table), "--self-contained", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    loaded = open_map(browser, out / "map.html", serve_assets=False)
+    page = loaded.page
+    assert page.locator(".mapper-cluster").count() > 0
+    heat = next(n for n in loaded.overlay_names() if n.startswith("Heat map"))
+    loaded.overlay_checkbox(heat).check()
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    page.wait_for_timeout(200)
+    assert loaded.refused == [] and loaded.served == []
+    assert loaded.errors == []
+    page.context.close()
+
+
 def _marker_dates(page) -> list[str]:
     """Dates of the incident markers drawn now (every incident layer)."""
     return page.evaluate("""() => {
@@ -261,6 +281,7 @@ def synthetic_map(browser, tmp_path_factory):
     proc = run_mapper("map", str(table), "--out", str(folder / "out"))
     assert proc.returncode == 0, proc.stderr
     loaded = open_map(browser, folder / "out" / "map.html", timeout_ms=60_000)
+    loaded.out = folder / "out"
     yield loaded
     loaded.page.context.close()
 
@@ -276,17 +297,36 @@ def test_five_thousand_incidents_load_clustered_with_zero_errors(synthetic_map):
     # Every incident is in one of the clusters or markers of its layer (all in view at first).
     clash_title = next(n for n in synthetic_map.overlay_names()
                        if n.startswith(INCIDENT_LAYERS[0].title))
-    in_view = page.evaluate("""colour => {
-        const layer = window.mapperDatedLayers.find(l => l.opts && l.opts.colour === colour);
-        return layer.clusters.reduce((n, c) => n + +c.getElement().firstChild.title.split(' ')[0],
-                                     layer.drawn().length);
-    }""", INCIDENT_LAYERS[0].colour)
-    assert f"({in_view})" in clash_title
+    assert f"({_clustered_in_view(page, INCIDENT_LAYERS[0])})" in clash_title
     names = synthetic_map.overlay_names()
     heat = next(n for n in names if n.startswith("Heat map"))
     synthetic_map.overlay_checkbox(heat).check()
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
     page.wait_for_timeout(200)
+    assert synthetic_map.errors == []
+
+
+def _clustered_in_view(page, spec) -> int:
+    """Incidents of a clustered layer in view: its clusters' counts plus its single markers."""
+    return page.evaluate("""colour => {
+        const layer = window.mapperDatedLayers.find(l => l.opts && l.opts.colour === colour);
+        return layer.clusters.reduce((n, c) => n + +c.getElement().firstChild.title.split(' ')[0],
+                                     layer.drawn().length);
+    }""", spec.colour)
+
+
+def test_time_slider_filters_clustered_layers(synthetic_map):
+    page = synthetic_map.page
+    spec = INCIDENT_LAYERS[0]
+    dates = [r["event_date"] for r in _on_layer(spec, _incidents(synthetic_map.out))]
+    page.locator(".mapper-time-range").fill("3")
+    day = page.locator(".mapper-time-label").inner_text()
+    assert _clustered_in_view(page, spec) == dates.count(day) > 0
+    page.locator(".mapper-time-cumulative").check()
+    assert _clustered_in_view(page, spec) == sum(d <= day for d in dates)
+    page.locator(".mapper-time-cumulative").uncheck()
+    page.locator(".mapper-time-range").fill("0")
+    assert _clustered_in_view(page, spec) == len(dates)
     assert synthetic_map.errors == []
 
 
