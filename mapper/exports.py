@@ -14,6 +14,7 @@ Two promises, kept here and nowhere else:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import tempfile
@@ -62,10 +63,11 @@ def rfc7946(frame: gpd.GeoDataFrame) -> str:
     geometries = shapely.to_geojson(geoms)
     columns = [c for c in frame.columns if c != frame.geometry.name]
     values = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns]
+    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
     features = []
-    for i, geometry in enumerate(geometries):
-        properties = json.dumps({c: v[i] for c, v in zip(columns, values, strict=True)},
-                                ensure_ascii=False, default=_json_default)
+    rows = zip(*values, strict=True) if values else itertools.repeat((), len(geometries))
+    for geometry, row in zip(geometries, rows, strict=True):
+        properties = encode(dict(zip(columns, row, strict=True)))
         features.append(
             f'{{"type": "Feature", "properties": {properties}, '
             f'"geometry": {geometry if geometry is not None else "null"}}}'
