@@ -14,6 +14,7 @@ import click
 
 from mapper import settings
 from mapper.errors import MapperError
+from mapper.formats import DEFAULT_FORMATS, FORMATS
 
 
 @click.group(
@@ -35,49 +36,28 @@ def app() -> None:
 @click.option("--self-contained", "self_contained", is_flag=True,
               help="Inline every script and style in map.html (no CDN needed; only the base "
                    "map's tiles come from the internet).")
+@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              metavar="LIST", help="Comma-separated outputs to write: " + "; ".join(
+                  f"{name} = {what}" for name, what in FORMATS.items())
+              + ". summary.json is always written.")
 def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool,
-                date: str | None, self_contained: bool) -> None:
+                date: str | None, self_contained: bool, formats: str) -> None:
     """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage.
 
     INPUT: news reports (.txt, .html), case folders (case.toml, incidents.csv,
     route.csv) or CSV tables. Default: the embedded founding case.
     """
-    from mapper import cases, exports
+    from mapper import api
+    from mapper.exports import check_formats
     from mapper.geocoders import default_geocoder
-    from mapper.mapview import make_map
     from mapper.pipeline import map_case
 
-    paths = [Path(p) for p in inputs] if inputs else [settings.default_case_dir]
-    for path in paths:
-        if not path.exists():
-            raise MapperError(f"{path}: no such file or folder")
-    reports = [p for p in paths if _is_report(p)]
-    if reports:
-        if len(reports) != len(paths):
-            raise MapperError("give either reports (.txt, .html) or tables, not both")
-        case = _cases_from_reports(reports, date, country)
-    else:
-        case = cases.read_inputs(paths)
-    if country:
-        if len(country) != 2 or not country.isalpha():
-            raise MapperError(f"--country {country!r}: expected a two-letter code such as PK")
-        case.country = country.upper()
-    mapped = map_case(case, default_geocoder())
+    chosen = check_formats(formats)
+    case = api.load_case(inputs, date=_parse_date(date), country=_check_country(country))
+    result = api.MapResult(map_case(case, default_geocoder()))
     out_dir = out or Path(settings.outputs_dir) / case.id
-    html = make_map(mapped).get_root().render()
-    if self_contained:
-        from mapper.selfcontained import inline_assets
-
-        html = inline_assets(html)
-    outputs = [exports.Output(exports.MAP_NAME, exports.text_writer(html))]
-    layers = {"incidents": mapped.incidents, "places": mapped.places,
-              "route": mapped.route, "areas": mapped.areas}
-    outputs += [exports.Output(f"{name}.geojson", exports.geojson_writer(frame))
-                for name, frame in layers.items()]
-    outputs.append(exports.Output(exports.GEOPACKAGE_NAME, exports.geopackage_writer(layers)))
-    outputs.append(exports.Output(exports.SUMMARY_NAME, exports.text_writer(_summary_json(mapped))))
-    written = exports.write_outputs(out_dir, outputs, force=force)
-    _print_summary(mapped, out_dir, written)
+    written = result.to_file(out_dir, chosen, force=force, self_contained=self_contained)
+    _print_summary(result.mapped, out_dir, written)
 
 
 @app.command("extract")
@@ -109,12 +89,6 @@ def extract_command(report: Path, out: Path | None, as_json: bool, date: str | N
                    f"wrote {out}/: " + " ".join(p.name for p in written), err=as_json)
     if as_json or out is None:
         click.echo(extract.dumps(extraction), nl=False)
-
-
-def _is_report(path: Path) -> bool:
-    from mapper.text.reader import REPORT_SUFFIXES
-
-    return path.is_file() and path.suffix.lower() in REPORT_SUFFIXES
 
 
 def _parse_date(value: str | None):
@@ -153,64 +127,12 @@ def _require_dates(extraction, report: Path) -> None:
         raise MapperError(f"{report}: no publication date found; give --date YYYY-MM-DD")
 
 
-def _cases_from_reports(reports: list[Path], date: str | None, country: str | None):
-    """Extract each report into a temporary case folder and read them back as one case."""
-    import tempfile
-
-    from mapper import cases
-    from mapper.text import extract
-
-    with tempfile.TemporaryDirectory(prefix="mapper-") as tmp:
-        folders = []
-        for n, report in enumerate(reports):
-            extraction = _extract(report, date, country)
-            _require_dates(extraction, report)
-            folder = Path(tmp) / f"{n:03d}-{_case_id(report)}"
-            folder.mkdir()
-            # Each report's route is its own line, not stops of one shared route.
-            route_name = (extract.TEXT_ROUTE_NAME if len(reports) == 1
-                          else f"{extract.TEXT_ROUTE_NAME} ({report.name})")
-            for name, text in extract.case_files(extraction, _case_id(report),
-                                                 route_name).items():
-                (folder / name).write_text(text, encoding="utf-8")
-            folders.append(folder)
-        case = cases.read_inputs(folders)
-    case.inputs = list(reports)
-    return case
-
-
 @app.command("schema")
 def schema_command() -> None:
     """Print the incident schema (Markdown)."""
     from mapper import schema
 
     click.echo(schema.markdown(), nl=False)
-
-
-def _summary_json(mapped) -> str:
-    import json
-
-    types = Counter(mapped.incidents["event_type"])
-    located = int((~(mapped.incidents.geometry.isna() | mapped.incidents.geometry.is_empty)).sum())
-    return json.dumps(
-        {
-            "case": mapped.case.id,
-            "title": mapped.case.title,
-            "date_range": list(mapped.date_range),
-            "places": {
-                "resolved": sorted(n for n, r in mapped.resolutions.items() if r.resolved),
-                "unresolved": mapped.unresolved,
-            },
-            "incidents": {"total": len(mapped.incidents), "located": located,
-                          "by_type": dict(sorted(types.items()))},
-            "routes": [
-                {"route": r["route"], "waypoints": r["waypoints"], "length_km": r["length_km"]}
-                for _, r in mapped.route.iterrows()
-            ],
-        },
-        indent=1,
-        ensure_ascii=False,
-    )
 
 
 #: Unresolved names listed in the summary line (all are in summary.json and on the map).

@@ -1,4 +1,4 @@
-"""Writing outputs: the map, RFC 7946 GeoJSON files and one GeoPackage.
+"""Writing outputs: the map, RFC 7946 GeoJSON, a GeoPackage, CSV, FlatGeobuf (and KML).
 
 Two promises, kept here and nowhere else:
 
@@ -18,7 +18,7 @@ import itertools
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +27,20 @@ import numpy as np
 import shapely
 
 from mapper import __version__, settings
-from mapper.errors import OutputError
+from mapper.errors import InputError, OutputError
+from mapper.formats import (
+    CSV_NAME,
+    DEFAULT_FORMATS,
+    FORMATS,
+    GEOPACKAGE_NAME,
+    MAP_NAME,
+    SUMMARY_NAME,
+)
 
 GEOJSON_LAYERS = ("incidents", "places", "route", "areas")
-GEOPACKAGE_NAME = "incident-map.gpkg"
-MAP_NAME = "map.html"
-SUMMARY_NAME = "summary.json"
+__all__ = ["CSV_NAME", "DEFAULT_FORMATS", "FORMATS", "GEOPACKAGE_NAME", "MAP_NAME", "SUMMARY_NAME",
+           "Output", "check_formats", "layer_outputs", "write_outputs"]
+
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,72 @@ def geopackage_writer(layers: dict[str, gpd.GeoDataFrame]) -> Callable[[Path], N
             pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": None})
 
     return write
+
+
+def csv_writer(incidents: gpd.GeoDataFrame) -> Callable[[Path], None]:
+    """Writer of the incidents as CSV: the schema's columns, then ``wkt`` (empty when unlocated).
+
+    The file is also a valid input table: ``mapper map incidents.csv`` maps it again.
+    """
+
+    def write(path: Path) -> None:
+        table = incidents.drop(columns=incidents.geometry.name)
+        geometry = incidents.geometry
+        located = ~(geometry.isna() | geometry.is_empty)
+        table["wkt"] = ""
+        table.loc[located, "wkt"] = shapely.to_wkt(
+            geometry[located].values, rounding_precision=COORDINATE_DECIMALS, trim=True)
+        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+    return write
+
+
+def flatgeobuf_writer(frame: gpd.GeoDataFrame) -> Callable[[Path], None]:
+    """Writer of one FlatGeobuf file, with its spatial index unless a geometry is missing."""
+
+    def write(path: Path) -> None:
+        geometry = frame.geometry
+        # GDAL's FlatGeobuf index cannot hold a feature without geometry (an unlocated incident).
+        index = "NO" if (geometry.isna() | geometry.is_empty).any() else "YES"
+        frame.to_file(path, driver="FlatGeobuf", engine="pyogrio",
+                      layer_options={"SPATIAL_INDEX": index})
+
+    return write
+
+
+def check_formats(formats: str | Iterable[str]) -> list[str]:
+    """The format names in ``formats`` (a list, or one comma-separated string), checked.
+
+    Raises
+    ------
+    InputError
+        A name that is not in :data:`FORMATS`, or none at all.
+    """
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen = list(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
+    unknown = [n for n in chosen if n not in FORMATS]
+    if unknown or not chosen:
+        what = f"unknown format {unknown[0]!r}" if unknown else "no format given"
+        raise InputError(f"{what}: choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def layer_outputs(layers: dict[str, gpd.GeoDataFrame], formats: Iterable[str]) -> list[Output]:
+    """The GIS files of ``layers`` (``incidents``, ``places``, ``route``, ``areas``) in ``formats``.
+
+    ``html`` in ``formats`` is ignored here: the map is drawn by :mod:`mapper.mapview`.
+    """
+    chosen = check_formats(formats)
+    outputs = []
+    if "geojson" in chosen:
+        outputs += [Output(f"{name}.geojson", geojson_writer(frame)) for name, frame in layers.items()]
+    if "gpkg" in chosen:
+        outputs.append(Output(GEOPACKAGE_NAME, geopackage_writer(layers)))
+    if "csv" in chosen:
+        outputs.append(Output(CSV_NAME, csv_writer(layers["incidents"])))
+    if "fgb" in chosen:
+        outputs += [Output(f"{name}.fgb", flatgeobuf_writer(frame)) for name, frame in layers.items()]
+    return outputs
 
 
 def text_writer(text: str) -> Callable[[Path], None]:
