@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,7 @@ from mapper import cases, exports, settings
 from mapper.errors import InputError, MapperError
 from mapper.geocoders import default_geocoder
 from mapper.geocoders.base import Geocoder
+from mapper.incidents import has_geometry
 from mapper.pipeline import MappedCase, map_case
 
 PathLike = str | Path
@@ -79,7 +81,7 @@ class MapResult:
     def summary(self) -> dict[str, Any]:
         """Counts and names: what was placed, what was not, incidents by type, routes."""
         incidents = self.incidents
-        located = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
+        located = int(has_geometry(incidents).sum())
         return {
             "case": self.mapped.case.id,
             "title": self.title,
@@ -128,8 +130,6 @@ class MapResult:
         layers = {"incidents": self.incidents, "places": self.places,
                   "route": self.route, "areas": self.areas}
         outputs += exports.layer_outputs(layers, chosen)
-        import json
-
         summary = json.dumps(self.summary(), indent=1, ensure_ascii=False)
         outputs.append(exports.Output(exports.SUMMARY_NAME, exports.text_writer(summary)))
         return exports.write_outputs(Path(folder), outputs, force=force)

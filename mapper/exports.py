@@ -36,6 +36,7 @@ from mapper.formats import (
     MAP_NAME,
     SUMMARY_NAME,
 )
+from mapper.incidents import has_geometry
 
 GEOJSON_LAYERS = ("incidents", "places", "route", "areas")
 __all__ = ["CSV_NAME", "DEFAULT_FORMATS", "FORMATS", "GEOPACKAGE_NAME", "MAP_NAME", "SUMMARY_NAME",
@@ -131,11 +132,10 @@ def csv_writer(incidents: gpd.GeoDataFrame) -> Callable[[Path], None]:
 
     def write(path: Path) -> None:
         table = incidents.drop(columns=incidents.geometry.name)
-        geometry = incidents.geometry
-        located = ~(geometry.isna() | geometry.is_empty)
+        located = has_geometry(incidents)
         table["wkt"] = ""
         table.loc[located, "wkt"] = shapely.to_wkt(
-            geometry[located].values, rounding_precision=COORDINATE_DECIMALS, trim=True)
+            incidents.geometry[located].values, rounding_precision=COORDINATE_DECIMALS, trim=True)
         table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
     return write
@@ -145,9 +145,8 @@ def flatgeobuf_writer(frame: gpd.GeoDataFrame) -> Callable[[Path], None]:
     """Writer of one FlatGeobuf file, with its spatial index unless a geometry is missing."""
 
     def write(path: Path) -> None:
-        geometry = frame.geometry
         # GDAL's FlatGeobuf index cannot hold a feature without geometry (an unlocated incident).
-        index = "NO" if (geometry.isna() | geometry.is_empty).any() else "YES"
+        index = "YES" if has_geometry(frame).all() else "NO"
         frame.to_file(path, driver="FlatGeobuf", engine="pyogrio",
                       layer_options={"SPATIAL_INDEX": index})
 

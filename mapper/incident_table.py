@@ -12,6 +12,7 @@ JavaScript only joins escaped values with fixed markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -42,18 +43,20 @@ def _encode(label: str, cells: list[str], *, link: bool = False) -> dict[str, An
     return column
 
 
-def _text_cells(column: pd.Series) -> list[str]:
-    """Escaped text of each value ("" for missing)."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    escaped = escape_many([str(u) for u in uniques]) + [""]
-    return [escaped[c] for c in codes]  # code -1 -> the trailing ""
+def _cells(column: pd.Series, form: Callable[[Any], str] = str, *,
+           link: bool = False) -> list[str]:
+    """Escaped ``form(value)`` of each value ("" for missing); each distinct value done once.
 
-
-def _formatted_cells(column: pd.Series, form) -> list[str]:
-    """Escaped ``form(value)`` of each value ("" for missing)."""
+    ``link``: an http(s) address stays an (escaped) address, to become a link in the
+    browser; any other value is escaped text.
+    """
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    shown = escape_many([form(u) for u in uniques]) + [""]
-    return [shown[c] for c in codes]
+    if link:
+        texts = [safe_url(v) or escape(v) for v in uniques]
+    else:
+        texts = escape_many([form(v) for v in uniques])
+    texts.append("")
+    return [texts[c] for c in codes]  # code -1 (missing) -> the trailing ""
 
 
 def _casualty_cells(rows: pd.DataFrame, name: str) -> list[str]:
@@ -62,29 +65,20 @@ def _casualty_cells(rows: pd.DataFrame, name: str) -> list[str]:
     qualifiers = rows.get(f"{name}_qualifier", pd.Series("", index=rows.index)).fillna("")
     texts = [f"{q} {int(v)}".strip() if not pd.isna(v) else ""
              for q, v in zip(qualifiers, values, strict=True)]
-    return _text_cells(pd.Series(texts, dtype=object).replace("", None))
-
-
-def _link_cells(column: pd.Series) -> list[str]:
-    """An escaped http(s) address where the value is one, else the value as escaped text."""
-    def shown(value: object) -> str:
-        return safe_url(value) or escape(value)
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    cells = [shown(u) for u in uniques] + [""]
-    return [cells[c] for c in codes]
+    return _cells(pd.Series(texts, dtype=object).replace("", None))
 
 
 def _popup_cells(rows: pd.DataFrame, field: schema.Field) -> list[str]:
     column = rows[field.name].replace("", None) if field.kind in ("str", "date") else rows[field.name]
     if field.name == "time_precision":
-        return _formatted_cells(column, lambda v: schema.TIME_PRECISION.get(int(v), str(v)))
+        return _cells(column, lambda v: schema.TIME_PRECISION.get(int(v), str(v)))
     if field.name == "geo_precision":
-        return _formatted_cells(column, lambda v: f"{int(v)} ({schema.GEO_PRECISION[int(v)][0]})")
+        return _cells(column, lambda v: f"{int(v)} ({schema.GEO_PRECISION[int(v)][0]})")
     if field.name == "precision_m":
-        return _formatted_cells(column, lambda v: f"{float(v):,.0f}")
+        return _cells(column, lambda v: f"{float(v):,.0f}")
     if field.name in ("killed", "injured"):
         return _casualty_cells(rows, field.name)
-    return _text_cells(column.astype(object))
+    return _cells(column.astype(object))
 
 
 def incident_table(located: pd.DataFrame) -> dict[str, Any]:
@@ -109,7 +103,7 @@ def incident_table(located: pd.DataFrame) -> dict[str, Any]:
         if not field.in_popup or field.name.endswith("_qualifier") or field.name not in located:
             continue
         if field.name == "source_url":
-            cells, link = _link_cells(located[field.name].replace("", None)), True
+            cells, link = _cells(located[field.name].replace("", None), link=True), True
         else:
             cells, link = _popup_cells(located, field), False
         column = _encode(field.label, cells, link=link)

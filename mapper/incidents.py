@@ -6,10 +6,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 from mapper import schema, settings
 from mapper.resolve import Resolution
+
+
+def has_geometry(frame: gpd.GeoDataFrame) -> pd.Series:
+    """Row by row, whether ``frame`` has a (non-empty) geometry: located incidents."""
+    return ~(frame.geometry.isna() | frame.geometry.is_empty)
 
 
 def incidents_frame(

@@ -13,6 +13,7 @@ import folium
 
 from mapper import settings
 from mapper.incident_table import incident_table, uncertainty_rows
+from mapper.incidents import has_geometry
 from mapper.layers import (
     AREA_STYLE,
     INCIDENT_LAYERS,
@@ -127,7 +128,7 @@ def make_map(mapped: MappedCase) -> folium.Map:
     route_group.add_to(fmap)
 
     incidents = mapped.incidents
-    located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)]
+    located = incidents[has_geometry(incidents)]
     many = len(located) > settings.cluster_threshold
     data = IncidentData(incident_table(located))
     data.add_to(fmap)
