@@ -129,7 +129,7 @@ class MapResult:
             outputs.append(exports.Output(exports.MAP_NAME, exports.text_writer(page)))
         layers = {"incidents": self.incidents, "places": self.places,
                   "route": self.route, "areas": self.areas}
-        outputs += exports.layer_outputs(layers, chosen)
+        outputs += exports.layer_outputs(layers, chosen, title=self.title)
         summary = json.dumps(self.summary(), indent=1, ensure_ascii=False)
         outputs.append(exports.Output(exports.SUMMARY_NAME, exports.text_writer(summary)))
         return exports.write_outputs(Path(folder), outputs, force=force)

@@ -129,10 +129,10 @@ def _require_dates(extraction, report: Path) -> None:
 
 @app.command("schema")
 def schema_command() -> None:
-    """Print the incident schema (Markdown)."""
+    """Print the schema of the incidents and exported layers (Markdown)."""
     from mapper import schema
 
-    click.echo(schema.markdown(), nl=False)
+    click.echo(schema.page(), nl=False)
 
 
 #: Unresolved names listed in the summary line (all are in summary.json and on the map).
@@ -158,7 +158,7 @@ def _print_summary(mapped, out_dir: Path, written: list[Path]) -> None:
     click.echo(f"Incidents: {len(mapped.incidents)} ({by_type})")
     for _, r in mapped.route.iterrows():
         click.echo(f"Route: {r['route']}: {r['n_waypoints']} waypoints, {r['length_km']} km, "
-                   f"{r['start']} -> {r['end']}")
+                   f"{r['start_place']} -> {r['end_place']}")
     click.echo(f"Wrote {out_dir}/: " + " ".join(p.name for p in written))
 
 

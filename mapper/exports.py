@@ -33,14 +33,15 @@ from mapper.formats import (
     DEFAULT_FORMATS,
     FORMATS,
     GEOPACKAGE_NAME,
+    KML_NAME,
     MAP_NAME,
     SUMMARY_NAME,
 )
 from mapper.incidents import has_geometry
 
 GEOJSON_LAYERS = ("incidents", "places", "route", "areas")
-__all__ = ["CSV_NAME", "DEFAULT_FORMATS", "FORMATS", "GEOPACKAGE_NAME", "MAP_NAME", "SUMMARY_NAME",
-           "Output", "check_formats", "layer_outputs", "write_outputs"]
+__all__ = ["CSV_NAME", "DEFAULT_FORMATS", "FORMATS", "GEOPACKAGE_NAME", "KML_NAME", "MAP_NAME",
+           "SUMMARY_NAME", "Output", "check_formats", "layer_outputs", "write_outputs"]
 
 
 
@@ -153,6 +154,17 @@ def flatgeobuf_writer(frame: gpd.GeoDataFrame) -> Callable[[Path], None]:
     return write
 
 
+def kml_writer(layers: dict[str, gpd.GeoDataFrame], title: str) -> Callable[[Path], None]:
+    """Writer of one KML document with every layer (see :mod:`mapper.kml`)."""
+
+    def write(path: Path) -> None:
+        from mapper.kml import kml_document
+
+        path.write_bytes(kml_document(layers, title))
+
+    return write
+
+
 def check_formats(formats: str | Iterable[str]) -> list[str]:
     """The format names in ``formats`` (a list, or one comma-separated string), checked.
 
@@ -170,8 +182,11 @@ def check_formats(formats: str | Iterable[str]) -> list[str]:
     return chosen
 
 
-def layer_outputs(layers: dict[str, gpd.GeoDataFrame], formats: Iterable[str]) -> list[Output]:
+def layer_outputs(layers: dict[str, gpd.GeoDataFrame], formats: Iterable[str], *,
+                  title: str = "incident-mapper") -> list[Output]:
     """The GIS files of ``layers`` (``incidents``, ``places``, ``route``, ``areas``) in ``formats``.
+
+    ``title`` names the KML document.
 
     ``html`` in ``formats`` is ignored here: the map is drawn by :mod:`mapper.mapview`.
     """
@@ -181,6 +196,8 @@ def layer_outputs(layers: dict[str, gpd.GeoDataFrame], formats: Iterable[str]) -
         outputs += [Output(f"{name}.geojson", geojson_writer(frame)) for name, frame in layers.items()]
     if "gpkg" in chosen:
         outputs.append(Output(GEOPACKAGE_NAME, geopackage_writer(layers)))
+    if "kml" in chosen:
+        outputs.append(Output(KML_NAME, kml_writer(layers, title)))
     if "csv" in chosen:
         outputs.append(Output(CSV_NAME, csv_writer(layers["incidents"])))
     if "fgb" in chosen:

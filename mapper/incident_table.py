@@ -134,3 +134,27 @@ def uncertainty_rows(located: pd.DataFrame) -> np.ndarray:
     })
     keep = (radius.to_numpy(dtype=float) > 0) & ~key.duplicated().to_numpy()
     return np.flatnonzero(keep)
+
+
+def popup_html(table: dict[str, Any], i: int) -> str:
+    """Row ``i``'s popup, as the map's JavaScript builds it (for KML balloons).
+
+    ``table`` is an :func:`incident_table`; its cells are escaped already.
+    """
+    def cell(k: int | None) -> str:
+        if k is None:
+            return ""
+        field = table["fields"][k]
+        return field["cells"][i] if "cells" in field else field["values"][field["codes"][i]]
+
+    event_type, sub_type = (cell(k) for k in table["heading"])
+    rows = []
+    for k, field in enumerate(table["fields"]):
+        value = cell(k)
+        if not value:
+            continue
+        if field.get("link") and value.lower().startswith(("http://", "https://")):
+            value = f'<a href="{value}">{value}</a>'
+        rows.append(f"<tr><th>{field['label']}</th><td>{value}</td></tr>")
+    heading = f"{event_type}: {sub_type}" if sub_type else event_type
+    return f"<b>{heading}</b><table>{''.join(rows)}</table>"

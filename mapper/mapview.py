@@ -119,8 +119,8 @@ def make_map(mapped: MappedCase) -> folium.Map:
         line = row["geometry"]
         features.append(feature(line.__geo_interface__, popup=route_popup_html(row),
                                 tooltip=escape(row["route"]), style=route_style))
-        for label, name, (x, y) in (("Start", row["start"], line.coords[0]),
-                                    ("End", row["end"], line.coords[-1])):
+        for label, name, (x, y) in (("Start", row["start_place"], line.coords[0]),
+                                    ("End", row["end_place"], line.coords[-1])):
             features.append(feature({"type": "Point", "coordinates": [x, y]},
                                     tooltip=escape(f"{label}: {name}"), style=end_style))
         DirectionArrows(list(line.coords), colour=ROUTE_STYLE["colour"]).add_to(route_group)

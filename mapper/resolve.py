@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 
-from mapper import settings
+from mapper import schema, settings
 from mapper.geocoders.base import Geocoder, Place
 
 
@@ -57,10 +57,8 @@ def resolve_names(
     return results
 
 
-PLACE_COLUMNS = (
-    "place_id", "name", "kind", "country", "matched", "match", "precision_m",
-    "geo_precision", "source", "origin", "queries",
-)
+PLACE_COLUMNS = tuple(f.name for f in schema.PLACE_FIELDS)
+AREA_COLUMNS = tuple(f.name for f in schema.AREA_FIELDS)
 
 
 def places_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
@@ -81,8 +79,9 @@ def places_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
         }
         for p, queries in by_id.values()
     ]
-    return gpd.GeoDataFrame(rows, columns=[*PLACE_COLUMNS, "geometry"], geometry="geometry",
-                            crs=settings.crs)
+    frame = gpd.GeoDataFrame(rows, columns=[*PLACE_COLUMNS, "geometry"], geometry="geometry",
+                             crs=settings.crs)
+    return schema.typed(frame, "places")
 
 
 def areas_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
@@ -100,6 +99,6 @@ def areas_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
                 "method": str(p.properties.get("method", "")), "geometry": p.geometry,
             }
         )
-    columns = ["place_id", "name", "kind", "country", "precision_m", "source", "method"]
-    return gpd.GeoDataFrame(rows, columns=[*columns, "geometry"], geometry="geometry",
-                            crs=settings.crs)
+    frame = gpd.GeoDataFrame(rows, columns=[*AREA_COLUMNS, "geometry"], geometry="geometry",
+                             crs=settings.crs)
+    return schema.typed(frame, "areas")

@@ -10,16 +10,13 @@ import geopandas as gpd
 from pyproj import Geod
 from shapely.geometry import LineString
 
-from mapper import settings
+from mapper import schema, settings
 from mapper.cases import RouteStop
 from mapper.resolve import Resolution
 
 _GEOD = Geod(ellps="WGS84")
 
-ROUTE_COLUMNS = (
-    "route", "start", "end", "waypoints", "n_waypoints", "unresolved_waypoints",
-    "start_date", "end_date", "length_km", "method",
-)
+ROUTE_COLUMNS = tuple(f.name for f in schema.ROUTE_FIELDS)
 
 METHOD = (
     "straight segments between consecutive sourced waypoints (motorway interchanges, "
@@ -57,7 +54,7 @@ def route_frame(
         dates = sorted(s.date for s in group if s.date)
         rows.append(
             {
-                "route": name, "start": names[0], "end": names[-1],
+                "route": name, "start_place": names[0], "end_place": names[-1],
                 "waypoints": " > ".join(names), "n_waypoints": len(names),
                 "unresolved_waypoints": "; ".join(missing),
                 "start_date": dates[0] if dates else "", "end_date": dates[-1] if dates else "",
@@ -65,8 +62,9 @@ def route_frame(
                 "method": METHOD, "geometry": line,
             }
         )
-    return gpd.GeoDataFrame(rows, columns=[*ROUTE_COLUMNS, "geometry"], geometry="geometry",
-                            crs=settings.crs)
+    frame = gpd.GeoDataFrame(rows, columns=[*ROUTE_COLUMNS, "geometry"], geometry="geometry",
+                             crs=settings.crs)
+    return schema.typed(frame, "route")
 
 
 def bearing(start: tuple[float, float], end: tuple[float, float]) -> float:

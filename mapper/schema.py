@@ -186,30 +186,157 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+#: The places layer: one point per place the input names resolved to.
+PLACE_FIELDS: tuple[Field, ...] = (
+    Field("place_id", "str", "Place id", "Gazetteer id: a curated id or geonames:<id>."),
+    Field("name", "str", "Name", "The place's name in the gazetteer."),
+    Field("kind", "str", "Kind",
+          "What the place is: city, town, province, road, interchange, square, jail, zone..."),
+    Field("country", "str", "Country", "ISO 3166-1 alpha-2 code."),
+    Field("matched", "str", "Matched name", "The gazetteer name or alias the input matched."),
+    Field("match", "str", "Match", "How the name matched: exact or fuzzy (a small typo)."),
+    Field("precision_m", "float", "Precision (m)",
+          "Radius in metres within which the place lies (lines and areas: by a point on them)."),
+    Field("geo_precision", "int", "Geo-precision", "Code as for incidents (1 to 4).",
+          choices=tuple(str(k) for k in GEO_PRECISION)),
+    Field("source", "str", "Coordinate source", "Where the coordinates come from."),
+    Field("origin", "str", "Gazetteer",
+          "Which gazetteer answered: curated, geonames or regions."),
+    Field("queries", "str", "Names in the input",
+          "The names in the input that resolved to this place, '; '-separated."),
+)
+
+#: The route layer: one line per named route, through its resolved waypoints in order.
+ROUTE_FIELDS: tuple[Field, ...] = (
+    Field("route", "str", "Route", "Name of the route (the route table's `route` column)."),
+    Field("start_place", "str", "Start", "First resolved waypoint."),
+    Field("end_place", "str", "End", "Last resolved waypoint."),
+    Field("waypoints", "str", "Waypoints", "Resolved waypoints in order, ' > '-separated."),
+    Field("n_waypoints", "int", "Waypoint count", "Number of resolved waypoints."),
+    Field("unresolved_waypoints", "str", "Unresolved waypoints",
+          "Waypoints left out of the line because they could not be placed, '; '-separated."),
+    Field("start_date", "date", "Start date", "Earliest waypoint date, YYYY-MM-DD (may be empty)."),
+    Field("end_date", "date", "End date", "Latest waypoint date, YYYY-MM-DD (may be empty)."),
+    Field("length_km", "float", "Length (km)",
+          "Geodesic length of the line on the WGS 84 ellipsoid, in km (0.1 km)."),
+    Field("method", "str", "Method", "How the line was drawn, and what that means for its shape."),
+)
+
+#: The areas layer: zones and regions drawn as polygons.
+AREA_FIELDS: tuple[Field, ...] = (
+    Field("place_id", "str", "Place id", "Gazetteer id."),
+    Field("name", "str", "Name", "The area's name in the gazetteer."),
+    Field("kind", "str", "Kind", "zone, province, district..."),
+    Field("country", "str", "Country", "ISO 3166-1 alpha-2 code."),
+    Field("precision_m", "float", "Precision (m)", "How far the drawn boundary may be off, in metres."),
+    Field("source", "str", "Boundary source", "Where the boundary comes from."),
+    Field("method", "str", "Method", "How the boundary was made from its source."),
+)
+
+#: Every exported layer's fields, in column order, and its geometry type.
+LAYER_FIELDS: dict[str, tuple[Field, ...]] = {
+    "incidents": FIELDS, "places": PLACE_FIELDS, "route": ROUTE_FIELDS, "areas": AREA_FIELDS,
+}
+LAYER_GEOMETRY: dict[str, str] = {
+    "incidents": "Point (none when the incident could not be placed)",
+    "places": "Point",
+    "route": "LineString",
+    "areas": "Polygon or MultiPolygon",
+}
+
+#: The pandas dtype of each field type in the layers' GeoDataFrames.
+_DTYPES = {"str": object, "int": "Int64", "float": "float64", "date": object}
+
+
+def typed(frame, layer: str):  # GeoDataFrame -> GeoDataFrame (no geopandas import here)
+    """``frame`` with the documented columns of ``layer`` in order, each as its documented type.
+
+    An empty layer keeps its types too, so every export of it has the same fields.
+    """
+    fields = LAYER_FIELDS[layer]
+    return frame.astype({f.name: _DTYPES[f.kind] for f in fields})
+
+
+#: How each field type is written in each format.
+FORMAT_TYPES: dict[str, dict[FieldKind, str]] = {
+    "GeoJSON": {"str": "string", "int": "number (integer)", "float": "number",
+                "date": "string YYYY-MM-DD"},
+    "GeoPackage, FlatGeobuf (OGR)": {"str": "String", "int": "Integer64", "float": "Real",
+                                     "date": "String (YYYY-MM-DD)"},
+    "KML (ExtendedData)": {"str": "string", "int": "int", "float": "double",
+                           "date": "string (YYYY-MM-DD; also the TimeStamp)"},
+    "CSV": {"str": "text", "int": "integer", "float": "decimal", "date": "YYYY-MM-DD"},
+}
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 INPUT_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.in_input)
 REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.required)
 
 
-def markdown() -> str:
-    """The schema as a Markdown page (``docs/schema.md`` is this text)."""
+def _field_table(fields: tuple[Field, ...], *, incidents: bool = False) -> list[str]:
+    if incidents:
+        lines = ["| field | type | required | description |", "|---|---|---|---|"]
+        for f in fields:
+            req = "yes" if f.required else ("*derived*" if not f.in_input else "")
+            lines.append(f"| `{f.name}` | {f.kind} | {req} | {f.description} |")
+        return lines
+    lines = ["| field | type | description |", "|---|---|---|"]
+    return lines + [f"| `{f.name}` | {f.kind} | {f.description} |" for f in fields]
+
+
+def markdown(example: str | None = None) -> str:
+    """The schema as a Markdown page (``docs/schema.md`` is this text, see :func:`page`).
+
+    Parameters
+    ----------
+    example
+        GeoJSON text of one exported incident, shown as the example feature.
+    """
     lines = [
-        "# Incident schema",
+        "# Schema of the incidents and the exported layers",
         "",
         "<!-- Generated from mapper/schema.py by `python -m mapper.schema`; do not edit. -->",
         "",
-        "One row per incident. The same field names are used by the input tables",
-        "(`incidents.csv`), the exports (`incidents.geojson`, the `incidents` layer of",
-        "the GeoPackage) and the map popups. Fields marked *derived* are filled in by",
-        "mapper and ignored in input tables.",
+        "incident-mapper writes four layers: `incidents`, `places`, `route` and `areas`.",
+        "Their field names, order and types are the same in every format: the GeoJSON",
+        "files, the GeoPackage's layers, FlatGeobuf, KML's ExtendedData and, for",
+        "incidents, `incidents.csv`, which is also the input table. The map popups show",
+        "the same fields with their labels. Coordinates are WGS 84 longitude/latitude",
+        "(EPSG:4326) to 6 decimals (about 11 cm). A value that is not known is empty:",
+        "`null` in GeoJSON, NULL in GeoPackage and FlatGeobuf, an empty cell in CSV, left",
+        "out in KML.",
         "",
-        "| field | type | required | description |",
-        "|---|---|---|---|",
+        "## incidents",
+        "",
+        f"Geometry: {LAYER_GEOMETRY['incidents']}. One row per incident. Fields marked",
+        "*derived* are filled in by mapper and ignored in input tables; `incidents.csv`",
+        "adds a last column `wkt` (the point as WKT, empty when not located).",
+        "",
+        *_field_table(FIELDS, incidents=True),
     ]
-    for f in FIELDS:
-        req = "yes" if f.required else ("*derived*" if not f.in_input else "")
-        lines.append(f"| `{f.name}` | {f.kind} | {req} | {f.description} |")
+    for layer in ("places", "route", "areas"):
+        lines += ["", f"## {layer}", "", f"Geometry: {LAYER_GEOMETRY[layer]}.", "",
+                  *_field_table(LAYER_FIELDS[layer])]
+    formats = list(FORMAT_TYPES)
     lines += [
+        "",
+        "## Types in each format",
+        "",
+        "| type | " + " | ".join(formats) + " |",
+        "|---|" + "---|" * len(formats),
+    ]
+    for kind in ("str", "int", "float", "date"):
+        lines.append(f"| {kind} | " + " | ".join(FORMAT_TYPES[f][kind] for f in formats) + " |")
+    lines += [
+        "",
+        "Dates are ISO 8601 text (`YYYY-MM-DD`) everywhere, never a native date type,",
+        "so that every format and spreadsheet reads the same value. (GDAL's GeoJSON",
+        "reader may still report such a text as a date.) In KML, incidents are grouped",
+        "in folders by map layer, styled with the layer's colour, and `event_date` is",
+        "also the placemark's `TimeStamp` (a route's `TimeSpan` runs from `start_date`",
+        "to `end_date`), so Google Earth's time slider works. A placemark's own `name`",
+        "is the place's `name` (GDAL reads it as `Name`) and its `description` is the",
+        "popup table, so GDAL reads an incident's `description` field as `description2`.",
         "",
         "## Event types and sub-types",
         "",
@@ -233,8 +360,42 @@ def markdown() -> str:
         "  (empty = as reported, no qualifier)",
         "",
     ]
+    if example:
+        lines += [
+            "## Example feature",
+            "",
+            "An incident of the founding case as `incidents.geojson` has it:",
+            "",
+            "```json",
+            example,
+            "```",
+            "",
+        ]
     return "\n".join(lines)
 
 
+def example_feature() -> str:
+    """One incident of the embedded founding case, as the GeoJSON export writes it.
+
+    The located incident with the most fields filled in (the first such).
+    """
+    import json
+
+    from mapper.api import map_table
+    from mapper.exports import rfc7946
+    from mapper.incidents import has_geometry
+
+    incidents = map_table().incidents
+    located = incidents[has_geometry(incidents)]
+    filled = located.drop(columns=located.geometry.name).replace("", None).notna().sum(axis=1)
+    feature = json.loads(rfc7946(located.loc[[filled.idxmax()]]))["features"][0]
+    return json.dumps(feature, indent=2, ensure_ascii=False)
+
+
+def page() -> str:
+    """``docs/schema.md``: :func:`markdown` with an example feature from the founding case."""
+    return markdown(example_feature())
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    print(page(), end="")

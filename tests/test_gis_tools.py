@@ -109,8 +109,39 @@ def test_what_the_validators_do_not_check(outputs, name):
 
 def test_ogrinfo_lists_every_geopackage_layer_with_the_documented_fields(outputs):
     layers = _ogr_fields(_ogrinfo(outputs / exports.GEOPACKAGE_NAME))
-    assert set(layers) == set(GEOJSON)
-    assert list(layers["incidents"]) == list(schema.FIELD_NAMES)
-    ogr_type = {"str": "String", "date": "String", "int": "Integer64", "float": "Real"}
-    for name, kind in layers["incidents"].items():
-        assert kind == ogr_type[schema.FIELD_BY_NAME[name].kind], name
+    assert set(layers) == set(GEOJSON) == set(schema.LAYER_FIELDS)
+    ogr_types = schema.FORMAT_TYPES["GeoPackage, FlatGeobuf (OGR)"]
+    for layer, fields in schema.LAYER_FIELDS.items():
+        documented = {f.name: ogr_types[f.kind].split()[0] for f in fields}
+        assert layers[layer] == documented, layer
+        assert list(layers[layer]) == list(documented), layer
+
+
+@pytest.mark.parametrize("name", GEOJSON)
+def test_geojson_properties_are_the_documented_fields(outputs, name):
+    doc = json.loads((outputs / f"{name}.geojson").read_text(encoding="utf-8"))
+    fields = [f.name for f in schema.LAYER_FIELDS[name]]
+    assert all(list(feature["properties"]) == fields for feature in doc["features"])
+
+
+@pytest.fixture(scope="module", params=["founding case", "text report"])
+def kml_file(request, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("kml") / "out"
+    source = [] if request.param == "founding case" else [str(REPORT)]
+    proc = run_mapper("map", *source, "--format", "kml", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out / exports.KML_NAME
+
+
+def test_ogrinfo_reads_the_kml_with_the_documented_fields(kml_file):
+    layers = _ogr_fields(_ogrinfo(kml_file))
+    assert "Referenced places" in layers
+    assert all("Name" in fields and "description" in fields for fields in layers.values())
+    kml_types = {"str": "String", "date": "String", "int": "Integer", "float": "Real"}
+    for layer, fields in layers.items():
+        kind = ("route" if layer == "March route" else "areas" if layer == "Zones and areas"
+                else "places" if layer == "Referenced places" else "incidents")
+        for field in schema.LAYER_FIELDS[kind]:
+            # A placemark's own name and description are OGR's Name and description fields.
+            if field.name not in ("name", "description"):
+                assert fields.get(field.name) == kml_types[field.kind], (layer, field.name)

@@ -7,7 +7,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_docs_page_is_generated_from_the_schema():
     page = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert page == schema.markdown(), "run: python -m mapper.schema > docs/schema.md"
+    assert page == schema.page(), "run: python -m mapper.schema > docs/schema.md"
+
+
+def test_every_layer_and_type_is_documented():
+    page = schema.markdown()
+    for layer, fields in schema.LAYER_FIELDS.items():
+        assert f"## {layer}" in page
+        for field in fields:
+            assert f"| `{field.name}` | {field.kind} |" in page
+    for types in schema.FORMAT_TYPES.values():
+        assert set(types) == {"str", "int", "float", "date"}
+
+
+def test_layer_frames_have_the_documented_columns():
+    import mapper
+
+    result = mapper.map_table()
+    for layer, fields in schema.LAYER_FIELDS.items():
+        frame = getattr(result, layer)
+        assert [c for c in frame.columns if c != "geometry"] == [f.name for f in fields], layer
 
 
 def test_required_fields():
