@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: map test install install-test system-deps assets bench lint clean
+.PHONY: map test install install-test system-deps assets bench lint clean notebook
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,13 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_map.py
 	$(BIN)/python benchmarks/bench_map_scale.py
 
+# JupyterLab (the `notebook` extra) in .venv, opening the walkthrough of the founding case.
+notebook: $(BIN)/python
+	$(PIP) install --config-settings editable_mode=compat -e '.[notebook]'
+	$(BIN)/jupyter lab notebooks/explore.ipynb
+
 lint: install-test
-	$(BIN)/ruff check mapper tests benchmarks
+	$(BIN)/ruff check mapper tests benchmarks notebooks
 
 clean:
 	rm -rf $(VENV) build *.egg-info
