@@ -115,10 +115,13 @@ def geopackage_writer(layers: dict[str, gpd.GeoDataFrame]) -> Callable[[Path], N
         # SQLite's per-transaction fsync buys nothing here and costs more than the data.
         pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": "OFF"})
         try:
-            for name, frame in layers.items():
+            for number, (name, frame) in enumerate(layers.items()):
                 index = "YES" if len(frame) > SPATIAL_INDEX_MIN_FEATURES else "NO"
+                # GeoPackage 1.2, not GDAL's newest: older GDAL (QGIS LTR, Debian's
+                # ogrinfo) warns that a 1.4 file "may only be partially supported".
+                created = {"dataset_options": {"VERSION": "1.2"}} if number == 0 else {}
                 frame.to_file(path, driver="GPKG", layer=name, engine="pyogrio",
-                              layer_options={"SPATIAL_INDEX": index})
+                              layer_options={"SPATIAL_INDEX": index}, **created)
         finally:
             pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": None})
 
