@@ -135,6 +135,36 @@ def schema_command() -> None:
     click.echo(schema.page(), nl=False)
 
 
+@app.group("cache")
+def cache_group() -> None:
+    """The cache of online geocoders' answers (a re-run asks no service again)."""
+
+
+@cache_group.command("info")
+def cache_info() -> None:
+    """Where the cache is and how many answers it holds."""
+    from mapper.geocoders.cache import GeocodeCache
+
+    info = GeocodeCache().info()
+    click.echo(f"Cache: {info.path}")
+    if not info.exists:
+        click.echo("Answers: 0 (no cache yet)")
+        return
+    services = ", ".join(f"{name} {n}" for name, n in info.by_service.items())
+    click.echo(f"Answers: {info.answers}" + (f" ({services})" if services else ""))
+    click.echo(f"Size: {info.size_bytes / 1024:.0f} KB")
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Forget every cached answer."""
+    from mapper.geocoders.cache import GeocodeCache
+
+    cache = GeocodeCache()
+    removed = cache.clear()
+    click.echo(f"Removed {removed} cached answers from {cache.path}")
+
+
 #: Unresolved names listed in the summary line (all are in summary.json and on the map).
 SUMMARY_NAMES = 12
 
