@@ -145,7 +145,8 @@ def cache_info() -> None:
     """Where the cache is and how many answers it holds."""
     from mapper.geocoders.cache import GeocodeCache
 
-    info = GeocodeCache().info()
+    with GeocodeCache() as cache:
+        info = cache.info()
     click.echo(f"Cache: {info.path}")
     if not info.exists:
         click.echo("Answers: 0 (no cache yet)")
@@ -160,8 +161,8 @@ def cache_clear() -> None:
     """Forget every cached answer."""
     from mapper.geocoders.cache import GeocodeCache
 
-    cache = GeocodeCache()
-    removed = cache.clear()
+    with GeocodeCache() as cache:
+        removed = cache.clear()
     click.echo(f"Removed {removed} cached answers from {cache.path}")
 
 

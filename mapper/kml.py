@@ -34,7 +34,8 @@ from shapely.geometry.base import BaseGeometry
 
 from mapper import schema
 from mapper.incident_table import incident_table, popup_html
-from mapper.layers import AREA_STYLE, INCIDENT_LAYERS, PLACES_STYLE, ROUTE_STYLE
+from mapper.incidents import has_geometry
+from mapper.layers import AREA_STYLE, INCIDENT_LAYERS, PLACES_STYLE, ROUTE_STYLE, split_layers
 from mapper.safe import escape
 
 NAMESPACE = "http://www.opengis.net/kml/2.2"
@@ -121,15 +122,9 @@ def _values(frame: pd.DataFrame, layer: str) -> list[list[str | None]]:
     for field in schema.LAYER_FIELDS[layer]:
         column = frame[field.name].astype(object)
         texts = [None if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
-                 else _number(v) for v in column]
+                 else str(v) for v in column]
         columns.append(texts)
     return [list(row) for row in zip(*columns, strict=True)] if columns else [[]] * len(frame)
-
-
-def _number(value: object) -> str:
-    if isinstance(value, float | np.floating) and float(value).is_integer():
-        return repr(float(value))
-    return str(value)
 
 
 def _placemark(folder: ET.Element, layer: str, name: str, style: str, values: list[str | None],
@@ -160,9 +155,6 @@ def _table_html(fields: tuple[schema.Field, ...], values: list[str | None], head
 
 
 def _incident_folders(document: ET.Element, incidents: gpd.GeoDataFrame) -> None:
-    from mapper.incidents import has_geometry
-    from mapper.layers import split_layers
-
     located_mask = has_geometry(incidents).to_numpy()
     values = _values(incidents, "incidents")
     table = incident_table(incidents)

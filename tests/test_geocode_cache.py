@@ -51,10 +51,10 @@ def test_info_and_clear(tmp_path):
 
 
 def _writer(path: str, worker: int, n: int) -> None:
-    cache = GeocodeCache(path)
-    for i in range(n):
-        cache.put("nominatim", NOMINATIM, f"place {worker}-{i}", {"i": i}, ANSWER)
-        cache.get("nominatim", NOMINATIM, f"place {worker}-{i // 2}", {"i": i // 2})
+    with GeocodeCache(path) as cache:
+        for i in range(n):
+            cache.put("nominatim", NOMINATIM, f"place {worker}-{i}", {"i": i}, ANSWER)
+            cache.get("nominatim", NOMINATIM, f"place {worker}-{i // 2}", {"i": i // 2})
 
 
 def test_concurrent_runs_do_not_corrupt_it(tmp_path):

@@ -19,6 +19,7 @@ from conftest import ROOT, run_mapper
 from shapely.geometry import shape
 
 from mapper import exports, schema
+from mapper.layers import AREA_STYLE, PLACES_STYLE, ROUTE_STYLE
 
 GEOJSON = ("incidents", "places", "route", "areas")
 REPORT = ROOT / "tests" / "data" / "devset" / "articles" / "002_bhutto-rawalpindi-rally-blocked.txt"
@@ -136,12 +137,12 @@ def kml_file(request, tmp_path_factory) -> Path:
 
 def test_ogrinfo_reads_the_kml_with_the_documented_fields(kml_file):
     layers = _ogr_fields(_ogrinfo(kml_file))
-    assert "Referenced places" in layers
+    assert PLACES_STYLE["title"] in layers
     assert all("Name" in fields and "description" in fields for fields in layers.values())
     kml_types = {"str": "String", "date": "String", "int": "Integer", "float": "Real"}
     for layer, fields in layers.items():
-        kind = ("route" if layer == "March route" else "areas" if layer == "Zones and areas"
-                else "places" if layer == "Referenced places" else "incidents")
+        kind = {ROUTE_STYLE["title"]: "route", AREA_STYLE["title"]: "areas",
+                PLACES_STYLE["title"]: "places"}.get(layer, "incidents")
         for field in schema.LAYER_FIELDS[kind]:
             # A placemark's own name and description are OGR's Name and description fields.
             if field.name not in ("name", "description"):

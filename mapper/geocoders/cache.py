@@ -85,8 +85,12 @@ class GeocodeCache:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_path()
+        self._connection: sqlite3.Connection | None = None
 
     def _connect(self, *, create: bool) -> sqlite3.Connection | None:
+        """The open connection; None when the file does not exist and ``create`` is False."""
+        if self._connection is not None:
+            return self._connection
         if not create and not self.path.exists():
             return None
         try:
@@ -94,12 +98,29 @@ class GeocodeCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
                                          isolation_level=None)
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute(_SCHEMA)
+            try:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute(_SCHEMA)
+            except sqlite3.Error:
+                connection.close()
+                raise
         except (sqlite3.Error, OSError) as exc:
             raise GeocoderError(f"geocoding cache {self.path} cannot be used: {exc}") from None
+        self._connection = connection
         return connection
+
+    def close(self) -> None:
+        """Close the database (reopened by the next call)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> GeocodeCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def get(self, service: str, endpoint: str, query: str,
             options: Mapping[str, Any]) -> CachedAnswer | None:
@@ -115,8 +136,6 @@ class GeocodeCache:
             ).fetchone()
         except sqlite3.Error as exc:
             raise GeocoderError(f"geocoding cache {self.path} cannot be read: {exc}") from None
-        finally:
-            connection.close()
         return CachedAnswer(json.loads(row[0]), row[1]) if row else None
 
     def put(self, service: str, endpoint: str, query: str, options: Mapping[str, Any],
@@ -134,8 +153,6 @@ class GeocodeCache:
                 )
         except sqlite3.Error as exc:
             raise GeocoderError(f"geocoding cache {self.path} cannot be written: {exc}") from None
-        finally:
-            connection.close()
         return CachedAnswer(answer, fetched)
 
     def info(self) -> CacheInfo:
@@ -148,8 +165,6 @@ class GeocodeCache:
                 "SELECT service, COUNT(*) FROM answers GROUP BY service ORDER BY service"))
         except sqlite3.Error as exc:
             raise GeocoderError(f"geocoding cache {self.path} cannot be read: {exc}") from None
-        finally:
-            connection.close()
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*"))
         return CacheInfo(self.path, True, sum(by_service.values()), size, by_service)
 
@@ -164,6 +179,4 @@ class GeocodeCache:
             connection.execute("VACUUM")
         except sqlite3.Error as exc:
             raise GeocoderError(f"geocoding cache {self.path} cannot be cleared: {exc}") from None
-        finally:
-            connection.close()
         return count
