@@ -18,17 +18,20 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import folium
 import geopandas as gpd
 
 from mapper import cases, exports, settings
 from mapper.errors import InputError, MapperError
-from mapper.geocoders import default_geocoder
+from mapper.geocoders import default_geocoder, online_geocoder
 from mapper.geocoders.base import Geocoder
 from mapper.incidents import has_geometry
 from mapper.pipeline import MappedCase, map_case
+
+if TYPE_CHECKING:
+    from mapper.geocoders.online import OnlineGeocoder
 
 PathLike = str | Path
 
@@ -69,6 +72,11 @@ class MapResult:
         return self.mapped.unresolved
 
     @property
+    def notices(self) -> list[str]:
+        """What went wrong with an online geocoder, or what it found and rejected."""
+        return self.mapped.notices
+
+    @property
     def title(self) -> str:
         return self.mapped.case.title
 
@@ -90,6 +98,7 @@ class MapResult:
                 "resolved": sorted(n for n, r in self.mapped.resolutions.items() if r.resolved),
                 "unresolved": self.unresolved,
             },
+            "warnings": self.notices,
             "incidents": {"total": len(incidents), "located": located,
                           "by_type": dict(sorted(Counter(incidents["event_type"]).items()))},
             "routes": [
@@ -163,6 +172,15 @@ class MapResult:
 
 def _geocoder(geocoder: Geocoder | None) -> Geocoder:
     return geocoder if geocoder is not None else default_geocoder()
+
+
+def _online(online: str | OnlineGeocoder | None) -> OnlineGeocoder | None:
+    """The online service asked after the offline gazetteers (None: offline)."""
+    from mapper.geocoders.online import OnlineGeocoder
+
+    if online is None or isinstance(online, OnlineGeocoder):
+        return online
+    return online_geocoder(online)
 
 
 def _country(country: str | None) -> str | None:
@@ -243,7 +261,8 @@ def load_case(inputs: Sequence[PathLike] = (), *, date: str | dt.date | None = N
 
 
 def map_report(report: PathLike | Sequence[PathLike], *, date: str | dt.date | None = None,
-               country: str | None = None, geocoder: Geocoder | None = None) -> MapResult:
+               country: str | None = None, geocoder: Geocoder | None = None,
+               online: str | OnlineGeocoder | None = None) -> MapResult:
     """Map one or more news reports: find places and incidents in the text, place them.
 
     Parameters
@@ -256,6 +275,11 @@ def map_report(report: PathLike | Sequence[PathLike], *, date: str | dt.date | N
         ISO 3166 alpha-2 code of the country to prefer for ambiguous names.
     geocoder
         Where places are looked up; default: the offline gazetteers.
+    online
+        An online service for the names the offline gazetteers lack: ``"nominatim"``,
+        ``"photon"``, ``"arcgis"`` or an adapter from :func:`mapper.geocoders.online_geocoder`
+        (a self-hosted instance, a contact). Default: offline (``settings.online_geocoder``).
+        What went wrong with it is in ``result.notices``.
     """
     if isinstance(report, str) and ("\n" in report or not Path(report).is_file()):
         if not report.strip():
@@ -264,19 +288,22 @@ def map_report(report: PathLike | Sequence[PathLike], *, date: str | dt.date | N
             path = Path(tmp) / "report.txt"
             path.write_text(report, encoding="utf-8")
             return MapResult(map_case(load_case([path], date=date, country=country),
-                                      _geocoder(geocoder)))
+                                      _geocoder(geocoder), _online(online)))
     paths = [report] if isinstance(report, (str, Path)) else list(report)
     for path in map(Path, paths):
         if not is_report(path):
             raise InputError(f"{path}: not a report file (.txt, .html); tables go to map_table")
-    return MapResult(map_case(load_case(paths, date=date, country=country), _geocoder(geocoder)))
+    return MapResult(map_case(load_case(paths, date=date, country=country), _geocoder(geocoder),
+                              _online(online)))
 
 
 def map_table(table: PathLike | Sequence[PathLike] | None = None, *, country: str | None = None,
-              geocoder: Geocoder | None = None) -> MapResult:
+              geocoder: Geocoder | None = None,
+              online: str | OnlineGeocoder | None = None) -> MapResult:
     """Map incident tables or case folders (``case.toml``, ``incidents.csv``, ``route.csv``).
 
-    No table: the embedded founding case.
+    No table: the embedded founding case. ``geocoder`` and ``online`` as for :func:`map_report`.
     """
     paths = [] if table is None else [table] if isinstance(table, (str, Path)) else list(table)
-    return MapResult(map_case(load_case(paths, country=country), _geocoder(geocoder)))
+    return MapResult(map_case(load_case(paths, country=country), _geocoder(geocoder),
+                              _online(online)))

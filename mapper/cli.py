@@ -15,6 +15,7 @@ import click
 from mapper import settings
 from mapper.errors import MapperError
 from mapper.formats import DEFAULT_FORMATS, FORMATS
+from mapper.geocoders import GEOCODER_CHOICES
 
 
 @click.group(
@@ -40,8 +41,20 @@ def app() -> None:
               metavar="LIST", help="Comma-separated outputs to write: " + "; ".join(
                   f"{name} = {what}" for name, what in FORMATS.items())
               + ". summary.json is always written.")
+@click.option("--geocoder", type=click.Choice(GEOCODER_CHOICES, case_sensitive=False),
+              default=None, show_default="offline, or $MAPPER_GEOCODER",
+              help="Online service asked for the places the offline gazetteers lack. Its "
+                   "answers are cached (mapper cache info); OpenStreetMap's services ask for "
+                   "at most one request a second.")
+@click.option("--geocoder-url", metavar="URL",
+              help="Address of a self-hosted Nominatim or Photon, e.g. http://localhost:8080 "
+                   "(default: the service's public instance, or $MAPPER_GEOCODER_URL).")
+@click.option("--contact", metavar="EMAIL",
+              help="How the service's operators can reach you, sent in the User-Agent "
+                   "(default: $MAPPER_CONTACT).")
 def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, force: bool,
-                date: str | None, self_contained: bool, formats: str) -> None:
+                date: str | None, self_contained: bool, formats: str, geocoder: str | None,
+                geocoder_url: str | None, contact: str | None) -> None:
     """Geocode places, join incidents, and write map.html, GeoJSON and a GeoPackage.
 
     INPUT: news reports (.txt, .html), case folders (case.toml, incidents.csv,
@@ -49,12 +62,15 @@ def map_command(inputs: tuple[str, ...], out: Path | None, country: str | None, 
     """
     from mapper import api
     from mapper.exports import check_formats
-    from mapper.geocoders import default_geocoder
+    from mapper.geocoders import default_geocoder, online_geocoder
     from mapper.pipeline import map_case
 
     chosen = check_formats(formats)
+    online = online_geocoder(geocoder, geocoder_url, contact=contact)
     case = api.load_case(inputs, date=_parse_date(date), country=_check_country(country))
-    result = api.MapResult(map_case(case, default_geocoder()))
+    result = api.MapResult(map_case(case, default_geocoder(), online))
+    for notice in result.notices:
+        click.echo(f"mapper: warning: {notice}", err=True)
     out_dir = out or Path(settings.outputs_dir) / case.id
     written = result.to_file(out_dir, chosen, force=force, self_contained=self_contained)
     _print_summary(result.mapped, out_dir, written)

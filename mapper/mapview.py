@@ -49,7 +49,9 @@ def place_popup_html(row: Mapping[str, Any]) -> str:
         f"<b>{escape(row['name'])}</b> ({escape(row['kind'])})<br>"
         f"Named in input as: {escape(row['queries'])}<br>"
         f"Precision: {escape(precision)} m<br>"
-        f"<small>Source: {escape(row['source'])}</small>"
+        f"<small>Source: {escape(row['source'])}"
+        + (f"<br>Licence: {escape(row['licence'])}" if row.get("licence") else "")
+        + "</small>"
     )
 
 

