@@ -178,9 +178,9 @@ def _online(online: str | OnlineGeocoder | None) -> OnlineGeocoder | None:
     """The online service asked after the offline gazetteers (None: offline)."""
     from mapper.geocoders.online import OnlineGeocoder
 
-    if online is None or isinstance(online, OnlineGeocoder):
+    if isinstance(online, OnlineGeocoder):
         return online
-    return online_geocoder(online)
+    return online_geocoder(online)  # None: settings.online_geocoder, offline unless set
 
 
 def _country(country: str | None) -> str | None:

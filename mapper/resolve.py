@@ -62,6 +62,9 @@ def resolve_names(
     for name in names:
         if name in results or not name.strip():
             continue
+        if name.strip().lower() in schema.NO_PLACE_NAMES:
+            results[name] = Resolution(name, None)
+            continue
         candidates = geocoder.geocode(name, country=country, exactly_one=False)
         results[name] = Resolution(
             name, candidates[0] if candidates else None, tuple(candidates[1:6])
@@ -69,7 +72,7 @@ def resolve_names(
     if online is not None:
         area = SearchArea.around((r.place for r in results.values() if r.place), country)
         for name, res in results.items():
-            if res.resolved or name in placed:
+            if res.resolved or name in placed or name.strip().lower() in schema.NO_PLACE_NAMES:
                 continue
             found = online.geocode(name, exactly_one=False, area=area)
             if found:

@@ -160,7 +160,8 @@ FIELDS: tuple[Field, ...] = (
           "How exact the injured count is (same vocabulary as killed_qualifier).",
           choices=QUALIFIERS),
     Field("victims", "str", "Victims", "Who the killed/injured were, e.g. 'police', 'protesters'."),
-    Field("place_name", "str", "Place", "Place as named in the source.", required=True),
+    Field("place_name", "str", "Place",
+          "Place as named in the source; `unknown` when the source names none.", required=True),
     Field("place_id", "str", "Place id",
           "Id of the gazetteer entry the place resolved to (curated id, geonames:<id>, "
           "or an online service's id such as osm:node/<id>).",
@@ -187,6 +188,11 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+#: ``place_name`` values that say the source names no place: never looked up (an
+#: online service would find a place called "Unknown" somewhere).
+UNKNOWN_PLACE = "unknown"
+NO_PLACE_NAMES = frozenset({UNKNOWN_PLACE, "unknown place", "unspecified", "not known", "n/a"})
 
 #: The places layer: one point per place the input names resolved to.
 PLACE_FIELDS: tuple[Field, ...] = (

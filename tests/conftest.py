@@ -22,6 +22,10 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     cache = tmp_path_factory.mktemp("cache")
     settings.cache_dir = cache
     os.environ["MAPPER_CACHE_DIR"] = str(cache)
+    # A developer's own online geocoder settings must not reach the tests.
+    settings.online_geocoder = settings.online_geocoder_url = settings.contact = None
+    for name in ("MAPPER_GEOCODER", "MAPPER_GEOCODER_URL", "MAPPER_CONTACT"):
+        os.environ.pop(name, None)
 
 
 def mapper_exe() -> list[str]:

@@ -165,6 +165,31 @@ def test_names_placed_by_their_coordinates_are_not_asked(tmp_path):
     assert service.requests == []
 
 
+def test_no_place_is_not_asked(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("event_date,event_type,place_name\n"
+                     f"2024-11-25,protest,{KNOWN}\n2024-11-25,protest,unknown\n"
+                     "2024-11-25,protest,Unknown\n")
+    with FakeGeocodingService("nominatim", [FakePlace("Unknown", 33.7, 73.1, "pk", 1)]) as service:
+        result = mapper.map_table(table, online=geocoder(service, tmp_path))
+    assert service.requests == []
+    assert sorted(result.unresolved) == ["Unknown", "unknown"]
+
+
+def test_report_text_place_found_online(tmp_path, near):
+    """A report (sentences written for this test) naming a roundabout no gazetteer has."""
+    report = ("ISLAMABAD, Nov 25, 2024 - Police fired tear gas at protesters gathered at "
+              f"{NEW} in Islamabad on Monday, witnesses said. Clashes also broke out near "
+              f"{KNOWN}, where two police officers were injured.\n")
+    with FakeGeocodingService("nominatim", [near]) as service:
+        result = mapper.map_report(report, online=geocoder(service, tmp_path))
+    assert [r.params["q"] for r in service.requests] == [NEW]
+    rows = result.incidents[result.incidents.place_name == NEW]
+    assert len(rows) == 1 and rows.iloc[0].place_id == "osm:node/4242"
+    assert rows.iloc[0].geometry is not None and not rows.iloc[0].geometry.is_empty
+    assert "ODbL" in rows.iloc[0].place_source
+
+
 # -- Bias to the report's area -----------------------------------------------------------
 
 def test_far_result_is_rejected_and_said(tmp_path, table, near):

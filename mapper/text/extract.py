@@ -153,7 +153,7 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
             "injured": inc.injured if inc.injured is not None else "",
             "injured_qualifier": inc.injured_qualifier if inc.injured is not None else "",
             "victims": inc.victims,
-            "place_name": name or "unknown",
+            "place_name": name or schema.UNKNOWN_PLACE,
             "latitude": round(place.lat, 6) if place else "",
             "longitude": round(place.lon, 6) if place else "",
             "geo_precision": place.geo_precision if place else "",
