@@ -128,7 +128,8 @@ def map_case(case: Case, geocoder: Geocoder, online: OnlineGeocoder | None = Non
 def _placed_by_coordinates(case: Case) -> set[str]:
     """Names that every incident naming them places by its own coordinates (and that
     are no route stop or area): looking them up would change nothing on the map."""
-    with_coordinates, without = set(), set()
+    with_coordinates: set[str] = set()
+    without: set[str] = set()
     for row in case.incidents:
         (with_coordinates if row.get("latitude") is not None else without).add(row["place_name"])
     needed = without | {stop.place_name for stop in case.route} | set(case.areas)

@@ -74,7 +74,7 @@ def resolve_names(
         for name, res in results.items():
             if res.resolved or name in placed or name.strip().lower() in schema.NO_PLACE_NAMES:
                 continue
-            found = online.geocode(name, exactly_one=False, area=area)
+            found = online.search(name, area)
             if found:
                 results[name] = Resolution(name, found[0], tuple(found[1:6]))
     return results

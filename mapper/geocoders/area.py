@@ -46,7 +46,8 @@ class SearchArea:
         Provinces and countries give their countries but not the box: their
         points stand for areas hundreds of kilometres wide. A place farther
         than ``core_km`` from the median of the others is left out of the box
-        (a report about Islamabad that mentions London is about Islamabad).
+        (a report about Islamabad that mentions London is about Islamabad),
+        unless no such cluster holds at least half the places.
 
         Parameters
         ----------
@@ -63,6 +64,8 @@ class SearchArea:
         if spots:
             mid = (statistics.median(p.lat for p in spots), statistics.median(p.lon for p in spots))
             core = [p for p in spots if great_circle(mid, (p.lat, p.lon)).km <= core_km]
+            if 2 * len(core) < len(spots):
+                core = spots  # no cluster holds most places: the report is spread out
         bounds = None
         if core:
             west, east = min(p.lon for p in core), max(p.lon for p in core)
@@ -105,11 +108,3 @@ class SearchArea:
         if outside > settings.online_max_outside_km:
             return f"{outside:,.0f} km outside the area of the report's other places"
         return None
-
-    def describe(self) -> str:
-        """Short text for messages: ``PK, 72.8..73.4 E, 33.4..33.9 N``."""
-        parts = ["/".join(self.countries)] if self.countries else []
-        if self.bounds:
-            west, south, east, north = self.bounds
-            parts.append(f"lon {west:.2f}..{east:.2f}, lat {south:.2f}..{north:.2f}")
-        return ", ".join(parts) or "anywhere"

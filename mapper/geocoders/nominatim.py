@@ -42,9 +42,10 @@ class NominatimGeocoder(OnlineGeocoder):
         return options
 
     def parse(self, raw: Any, query: str, fetched: str) -> Place:
-        south, north, west, east = (float(v) for v in raw["boundingbox"]) \
-            if raw.get("boundingbox") else (None,) * 4
-        extent = None if south is None else (west, south, east, north)
+        extent = None
+        if raw.get("boundingbox"):  # Nominatim: [south, north, west, east]
+            south, north, west, east = (float(v) for v in raw["boundingbox"])
+            extent = (west, south, east, north)
         name = raw.get("name") or str(raw.get("display_name", "")).split(",")[0].strip()
         reference = "OSM " + osm_reference(raw["osm_type"], raw["osm_id"])
         return online_place(

@@ -154,13 +154,23 @@ class OnlineGeocoder(Geocoder):
         area
             Countries and box to prefer and to stay in; default: ``country`` alone.
         """
-        check_query(query)
         if area is None:
             area = SearchArea((country.upper(),) if country else ())
-        candidates = self.lookup(" ".join(query.split()), area)
+        candidates = self.search(query, area)
         if exactly_one:
             return candidates[0] if candidates else None
         return candidates
+
+    def search(self, query: str, area: SearchArea) -> list[Place]:
+        """Places for ``query`` (as written) that lie in ``area``, best first.
+
+        Raises
+        ------
+        GeocoderQueryError
+            ``query`` is empty, too long or not text (a service's failure never raises).
+        """
+        check_query(query)
+        return self.lookup(" ".join(query.split()), area)
 
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         return self.lookup(key, SearchArea((country.upper(),) if country else ()))
