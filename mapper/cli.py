@@ -193,7 +193,12 @@ def _print_summary(mapped, out_dir: Path, written: list[Path]) -> None:
     types = Counter(mapped.incidents["event_type"])
     start, end = mapped.date_range
     click.echo(f"Case {mapped.case.id}: {mapped.case.title} ({start} to {end})")
-    line = f"Places: {resolved} resolved, {len(unresolved)} unresolved"
+    online = Counter(r.place.properties["service"] for r in mapped.resolutions.values()
+                     if r.place is not None and "service" in r.place.properties)
+    line = f"Places: {resolved} resolved"
+    if online:
+        line += " (" + ", ".join(f"{n} by {service}" for service, n in online.items()) + ")"
+    line += f", {len(unresolved)} unresolved"
     if unresolved:
         shown = unresolved[:SUMMARY_NAMES]
         more = len(unresolved) - len(shown)

@@ -339,7 +339,7 @@ def test_cli_places_the_name_online(tmp_path, table, near):
              service.url, "--out", str(out), "--format", "geojson"],
             capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert "Places: 2 resolved, 0 unresolved" in proc.stdout
+    assert "Places: 2 resolved (1 by photon), 0 unresolved" in proc.stdout
     assert len(service.requests) == 1
 
 
