@@ -103,6 +103,16 @@ def test_common_words_are_not_places(extractor):
     assert not [p for p in result.places if p.mention.is_location and p.resolved]
 
 
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Protesters marched across the U.S. on Monday.", "U.S."),
+    ("Crowds grew across the U.S.", "U.S."),  # the stop ends both the name and the sentence
+    ("Protesters marched to Islamabad.", "Islamabad"),  # not an abbreviation: the stop ends the sentence only
+])
+def test_abbreviated_names_keep_their_final_stop(extractor, text, mention):
+    result = extractor.extract(parse_text(text))
+    assert mention in [p.mention.text for p in result.places]
+
+
 @pytest.mark.parametrize(("text", "name", "country"), [
     ("Protesters gathered at Faizabad near Rawalpindi and Islamabad.", "Faizabad", "PK"),
     ("Police blocked the road to Faizabad, near Lucknow and Ayodhya.", "Faizabad", "IN"),

@@ -186,11 +186,28 @@ class NameMatcher:
             stop = end - 1
             if text[start].isupper() or text[start].isdigit():
                 hits.append((start, stop))
-        found = [
-            Mention(text[s:e], s, e, folded[s + 1:e + 1].strip()) for s, e in _longest(hits)
-        ]
+        found = []
+        for s, e in _longest(hits):
+            key = folded[s + 1:e + 1].strip()
+            e = _abbreviation_end(text, s, e)
+            found.append(Mention(text[s:e], s, e, key))
         landmarks = find_landmarks(text, folded)
         return classify(text, _merge(found, landmarks), self.strong)
+
+
+#: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
+_DOTTED_TAIL = re.compile(r"(?:^|[\s(,])(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _abbreviation_end(text: str, start: int, end: int) -> int:
+    """End of the name with its abbreviation's final full stop ("U.S." not "U.S").
+
+    The matcher folds punctuation away, so a match stops at the last letter; the
+    stop belongs to the name as written (and ends the sentence as well, if it does).
+    """
+    if text[end:end + 1] == "." and _DOTTED_TAIL.search(text[start:end]):
+        return end + 1
+    return end
 
 
 def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
