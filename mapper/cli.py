@@ -15,7 +15,7 @@ import click
 from mapper import settings
 from mapper.errors import MapperError
 from mapper.formats import DEFAULT_FORMATS, FORMATS
-from mapper.geocoders import GEOCODER_CHOICES
+from mapper.services import GEOCODER_CHOICES
 
 
 @click.group(

@@ -59,11 +59,13 @@ def resolve_names(
         name -> :class:`Resolution`; unknown names have ``place=None``.
     """
     results: dict[str, Resolution] = {}
+    unasked = set(placed)
     for name in names:
         if name in results or not name.strip():
             continue
         if name.strip().lower() in schema.NO_PLACE_NAMES:
             results[name] = Resolution(name, None)
+            unasked.add(name)
             continue
         candidates = geocoder.geocode(name, country=country, exactly_one=False)
         results[name] = Resolution(
@@ -72,7 +74,7 @@ def resolve_names(
     if online is not None:
         area = SearchArea.around((r.place for r in results.values() if r.place), country)
         for name, res in results.items():
-            if res.resolved or name in placed or name.strip().lower() in schema.NO_PLACE_NAMES:
+            if res.resolved or name in unasked:
                 continue
             found = online.search(name, area)
             if found:

@@ -24,6 +24,7 @@ from mapper.geocoders.base import Geocoder, Place
 from mapper.geocoders.chain import ChainGeocoder
 from mapper.geocoders.curated import CuratedGeocoder
 from mapper.geocoders.geonames import GeoNamesGeocoder
+from mapper.services import GEOCODER_CHOICES, ONLINE_GEOCODERS
 
 if TYPE_CHECKING:
     from mapper.geocoders.online import OnlineGeocoder
@@ -38,15 +39,6 @@ __all__ = [
     "online_geocoder",
 ]
 
-#: Online services by the name ``--geocoder`` takes; imported only when chosen, so an
-#: offline run never loads a network client.
-ONLINE_GEOCODERS = {
-    "nominatim": "mapper.geocoders.nominatim:NominatimGeocoder",
-    "photon": "mapper.geocoders.photon:PhotonGeocoder",
-    "arcgis": "mapper.geocoders.arcgis:ArcGISGeocoder",
-}
-#: Every value ``--geocoder`` takes.
-GEOCODER_CHOICES = ("offline", *ONLINE_GEOCODERS)
 
 
 def default_geocoder() -> ChainGeocoder:

@@ -47,12 +47,12 @@ class NominatimGeocoder(OnlineGeocoder):
             south, north, west, east = (float(v) for v in raw["boundingbox"])
             extent = (west, south, east, north)
         name = raw.get("name") or str(raw.get("display_name", "")).split(",")[0].strip()
-        reference = "OSM " + osm_reference(raw["osm_type"], raw["osm_id"])
+        osm = osm_reference(raw["osm_type"], raw["osm_id"])
         return online_place(
-            self, place_id="osm:" + reference[4:], name=name,
+            self, place_id=f"osm:{osm}", name=name,
             kind=osm_kind(raw.get("class", ""), raw.get("type", ""), raw.get("addresstype", "")),
             lat=float(raw["lat"]), lon=float(raw["lon"]), extent=extent,
             country=str((raw.get("address") or {}).get("country_code", "")),
-            licence=str(raw.get("licence") or self.licence), reference=reference,
+            licence=str(raw.get("licence") or self.licence), reference=f"OSM {osm}",
             query=query, fetched=fetched,
         )

@@ -32,14 +32,18 @@ from urllib.parse import urlsplit
 
 from geopy import exc as geopy_exc
 from geopy.adapters import URLLibAdapter
+from geopy.distance import great_circle
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders.base import Geocoder as GeopyGeocoder
+from rapidfuzz import fuzz
+from shapely.geometry import Point
 
 from mapper import settings
 from mapper.errors import GeocoderError
 from mapper.geocoders.area import SearchArea
 from mapper.geocoders.base import Geocoder, Place, check_query
 from mapper.geocoders.cache import GeocodeCache
+from mapper.names import normalize
 
 #: Unreadable answers in a row after which a service is not asked again during the run.
 MAX_BAD_ANSWERS = 3
@@ -86,7 +90,7 @@ class OnlineGeocoder(Geocoder):
     min_delay_s, timeout_s, max_retries, backoff_s
         Default ``settings.online_*``.
     sleep
-        How to wait (tests pass a recorder).
+        How to wait between retries (``time.sleep``).
     """
 
     name = "online"
@@ -308,8 +312,12 @@ class OnlineGeocoder(Geocoder):
                            else GeocodeCache())
         return self._cache
 
+    @staticmethod
+    def _memory_key(query: str, options: dict[str, Any]) -> tuple[str, str]:
+        return (query, repr(sorted(options.items())))
+
     def _cached(self, query: str, options: dict[str, Any]) -> tuple[list[Any], str] | None:
-        key = (query, repr(sorted(options.items())))
+        key = self._memory_key(query, options)
         if key in self._memory:
             return self._memory[key]
         cache = self._cache_store()
@@ -323,7 +331,7 @@ class OnlineGeocoder(Geocoder):
         return (answer.answer, answer.fetched) if answer is not None else None
 
     def _store(self, query: str, options: dict[str, Any], raws: list[Any], fetched: str) -> None:
-        self._memory[(query, repr(sorted(options.items())))] = (raws, fetched)
+        self._memory[self._memory_key(query, options)] = (raws, fetched)
         cache = self._cache_store()
         if cache is None:
             return
@@ -369,8 +377,6 @@ def precision_from_extent(lat: float, lon: float, extent: tuple[float, float, fl
     """
     if extent is not None:
         west, south, east, north = extent
-        from geopy.distance import great_circle
-
         half = great_circle((south, west), (north, east)).m / 2
         if half > 0:
             return max(round(half, 1), MIN_PRECISION_M), "half the diagonal of the service's extent"
@@ -381,11 +387,6 @@ def online_place(service: OnlineGeocoder, *, place_id: str, name: str, kind: str
                  lon: float, extent: tuple[float, float, float, float] | None, country: str,
                  licence: str, reference: str, query: str, fetched: str) -> Place:
     """A place found online, with its provenance in ``source`` and ``properties``."""
-    from rapidfuzz import fuzz
-    from shapely.geometry import Point
-
-    from mapper.names import normalize
-
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates out of range: {lat}, {lon}")
     precision, basis = precision_from_extent(lat, lon, extent, kind)

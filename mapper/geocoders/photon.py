@@ -41,12 +41,12 @@ class PhotonGeocoder(OnlineGeocoder):
         if extent:  # Photon: [west, north, east, south]
             west, north, east, south = (float(v) for v in extent)
             extent = (west, south, east, north)
-        reference = "OSM " + osm_reference(props["osm_type"], props["osm_id"])
+        osm = osm_reference(props["osm_type"], props["osm_id"])
         return online_place(
-            self, place_id="osm:" + reference[4:], name=str(props.get("name") or ""),
+            self, place_id=f"osm:{osm}", name=str(props.get("name") or ""),
             kind=osm_kind(props.get("osm_key", ""), props.get("osm_value", ""),
                           props.get("type", "")),
             lat=lat, lon=lon, extent=extent or None,
             country=str(props.get("countrycode", "")), licence=self.licence,
-            reference=reference, query=query, fetched=fetched,
+            reference=f"OSM {osm}", query=query, fetched=fetched,
         )
