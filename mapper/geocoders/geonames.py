@@ -34,6 +34,9 @@ LICENCE = "CC BY 4.0 (GeoNames, https://www.geonames.org/)"
 TEXT_ALT_NAME_MIN_POPULATION = 15_000
 #: A place this big is meant even where its name is also a common English word.
 STRONG_NAME_MIN_POPULATION = 100_000
+#: A place this big is meant where its name is capitalised inside a sentence, even if the
+#: name is also a frequent word ("to Salisbury", "in Reading").
+PROPER_NAME_MIN_POPULATION = 15_000
 
 
 def precision_for_population(population: int) -> float:
@@ -156,6 +159,14 @@ class GeoNamesGeocoder(Geocoder):
         rows = self.connection.execute(
             "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
             "WHERE n.is_primary = 1 AND p.pop >= ?", (STRONG_NAME_MIN_POPULATION,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def proper_text_keys(self) -> list[str]:
+        """Names of towns big enough to be meant when capitalised inside a sentence."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
+            "WHERE n.is_primary = 1 AND p.pop >= ?", (PROPER_NAME_MIN_POPULATION,)
         ).fetchall()
         return [r[0] for r in rows]
 

@@ -48,6 +48,43 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Words that make up admin-area names without naming anything by themselves.
+GENERIC_AREA_WORDS = frozenset(
+    """north south east west northern southern eastern western central centre center upper
+    lower far capital region district division department territory province state area
+    coast river bay island islands community development council city port grand great
+    new national federal free the of""".split()
+)
+
+
+#: Other names of continents (names, not coordinates). The European Union, used as a
+#: place ("EU countries", "across the EU"), is mapped at Europe's point.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "EU": ("European Union", "EU", "E.U."),
+}
+#: US states as abbreviated in news copy (Associated Press style): names, not coordinates.
+ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", state): (abbreviation,) for state, abbreviation in (
+        ("Alabama", "Ala."), ("Arizona", "Ariz."), ("Arkansas", "Ark."),
+        ("California", "Calif."), ("Colorado", "Colo."), ("Connecticut", "Conn."),
+        ("Delaware", "Del."), ("Florida", "Fla."), ("Georgia", "Ga."), ("Illinois", "Ill."),
+        ("Indiana", "Ind."), ("Kansas", "Kan."), ("Kentucky", "Ky."), ("Louisiana", "La."),
+        ("Maryland", "Md."), ("Massachusetts", "Mass."), ("Michigan", "Mich."),
+        ("Minnesota", "Minn."), ("Mississippi", "Miss."), ("Missouri", "Mo."),
+        ("Montana", "Mont."), ("Nebraska", "Neb."), ("Nevada", "Nev."),
+        ("New Hampshire", "N.H."), ("New Jersey", "N.J."), ("New Mexico", "N.M."),
+        ("New York", "N.Y."), ("North Carolina", "N.C."), ("North Dakota", "N.D."),
+        ("Oklahoma", "Okla."), ("Oregon", "Ore."), ("Pennsylvania", "Pa."),
+        ("Rhode Island", "R.I."), ("South Carolina", "S.C."), ("South Dakota", "S.D."),
+        ("Tennessee", "Tenn."), ("Vermont", "Vt."), ("Virginia", "Va."),
+        ("Washington", "Wash."), ("West Virginia", "W.Va."), ("Wisconsin", "Wis."),
+        ("Wyoming", "Wyo."), ("District of Columbia", "D.C."),
+    )
+}
+#: Where "in <continent/country/area>" may be: a generic radius, the tables give no areas.
+PRECISION_M = {"continent": 2_000_000.0, "country": 500_000.0, "province": 100_000.0}
+
+
 class RegionGeocoder(Geocoder):
     """Exact lookup of countries and first-level administrative areas.
 
@@ -68,13 +105,31 @@ class RegionGeocoder(Geocoder):
         return list(self._index)
 
     def strong_text_keys(self) -> list[str]:
-        """Country names: meant as places even where they are common words ("Chad")."""
-        return [k for k, places in self._index.items() if any(p.kind == "country" for p in places)]
+        """Country and continent names: meant as places even where they are common words
+        ("Chad")."""
+        return [k for k, places in self._index.items()
+                if any(p.kind in ("country", "continent") for p in places)]
+
+    def proper_text_keys(self) -> list[str]:
+        """Names of first-level areas, meant when capitalised inside a sentence ("in
+        Florida"), except names made only of generic words ("Central", "North West")."""
+        return [k for k, places in self._index.items()
+                if any(p.kind != "country" and k == normalize(p.name) for p in places)
+                and not all(w in GENERIC_AREA_WORDS for w in k.split())]
+
+    def dotted_text_keys(self) -> list[str]:
+        """Keys of abbreviations written with a full stop ("Calif.", "N.J.")."""
+        return sorted({normalize(a) for names in ADMIN1_ALIASES.values() for a in names
+                       if a.endswith(".")} - {normalize(n) for n in _full_names(self._index)})
 
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
         found.sort(key=lambda p: (p.kind != "country", bool(country) and p.country != country))
         return found
+
+
+def _full_names(index: dict[str, tuple[Place, ...]]) -> set[str]:
+    return {p.name for places in index.values() for p in places}
 
 
 @lru_cache(maxsize=4)
@@ -87,16 +142,35 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
             if key and place not in index.setdefault(key, []):
                 index[key].append(place)
 
+    # GeoNames' own points for a country or an area, where sourced, replace the other
+    # tables' (most news geoparsers and gazetteers use them; see SOURCES.md).
+    geonames_countries = {
+        row["iso2"].strip().upper(): (row, where) for row, where in _rows(
+            folder / "geonames_countries.csv", ("iso2", "geonameid", "lat", "lon", "source"))}
+    geonames_admin1 = {
+        (row["country_iso2"].strip().upper(), row["admin1_name"].strip()): (row, where)
+        for row, where in _rows(folder / "geonames_admin1.csv",
+                                ("country_iso2", "geonameid", "admin1_name", "lat", "lon",
+                                 "source"))}
+    for row, where in _rows(folder / "continents.csv",
+                            ("code", "geonameid", "name", "lat", "lon", "source")):
+        code = row["code"].strip().upper()
+        place = _place(f"continent:{code}", row, "continent", "", where)
+        add([row["name"], *CONTINENT_ALIASES.get(code, ())], place)
     for row, where in _rows(folder / "countries.csv", ("iso2", "name", "lat", "lon", "source")):
         iso = row["iso2"].strip().upper()
-        place = _place(f"country:{iso}", row, "country", iso, where)
+        point, at = geonames_countries.get(iso, (row, where))
+        place = _place(f"country:{iso}", {**point, "name": row["name"]}, "country", iso, at)
         add([row["name"], *COUNTRY_ALIASES.get(iso, ())], place)
     for row, where in _rows(folder / "admin1.csv",
                             ("country_iso2", "name", "lat", "lon", "source")):
         iso = row["country_iso2"].strip().upper()
         pid = f"admin1:{iso}:{normalize(row['name']).replace(' ', '-')}"
-        place = _place(pid, row, "province", iso, where)
-        alt = [a for a in (row.get("alt_names") or "").split("|") if a.strip()]
+        point, at = geonames_admin1.get((iso, row["name"].strip()), (row, where))
+        place = _place(pid, {**point, "name": row["name"]}, "province", iso, at)
+        alt_names = [*(row.get("alt_names") or "").split("|"),
+                     *ADMIN1_ALIASES.get((iso, row["name"].strip()), ())]
+        alt = [a for a in alt_names if a.strip()]
         add([row["name"], *alt], place)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -120,11 +194,11 @@ def _place(pid: str, row: dict[str, str], kind: str, iso: str, where: str) -> Pl
         raise GazetteerError(f"{where}: lat/lon are not numbers") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (row.get("source") or "").strip():
         raise GazetteerError(f"{where}: coordinate out of range or without source")
-    # Where "in <country/province>" may be: a generic radius; the tables give no areas.
-    precision = 500_000.0 if kind == "country" else 100_000.0
+    precision = PRECISION_M[kind]
+    geonameid = (row.get("geonameid") or "").strip()
     return Place(
         place_id=pid, name=row["name"].strip(), kind=kind, geometry=Point(lon, lat),
         precision_m=precision, source=row["source"].strip(), country=iso,
         matched=row["name"].strip(), origin="regions",
-        properties={"population": 0},
+        properties={"population": 0, **({"geonameid": int(geonameid)} if geonameid else {})},
     )

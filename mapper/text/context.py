@@ -17,9 +17,13 @@ from mapper.geocoders.base import Place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import AREA_HEADS, Mention
 
-#: Kinds that name a country or a first-level division (their own coordinates).
-COUNTRY_KINDS = frozenset({"country"})
+#: Kinds that name a continent, a country or a first-level division (their own coordinates).
+COUNTRY_KINDS = frozenset({"country", "continent"})
 REGION_KINDS = frozenset({"province", "region", "state", "admin1"})
+#: A city this big competes with a first-level area of the same name.
+REGION_RIVAL_MIN_POPULATION = 100_000
+#: How far from a first-level area's point a place named with it is taken to lie in it.
+AREA_REACH_KM = 400
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,29 @@ def resolve_mentions(
         and _supported(cands[0], _others(votes, key))
     ]
     chosen: dict[str, tuple[Place | None, tuple[Place, ...]]] = {}
+    regions: dict[str, Place] = {}  # first-level areas the report names ("Kentucky")
     # Resolve the least ambiguous names first: they become anchors for the others.
     for key in sorted(candidates, key=lambda k: len(candidates[k])):
         others = _others(votes, key)
         cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, others)]
+        if any(c.kind in COUNTRY_KINDS for c in cands):
+            # A country's name means the country (or a region of that name: Georgia), not
+            # a town called after it ("Peru", Indiana; "Lebanon", Pennsylvania).
+            cands = [c for c in cands if c.kind in COUNTRY_KINDS | REGION_KINDS]
+        elif any(c.kind in REGION_KINDS for c in cands):
+            # So does a state's or province's, unless a city of that name is big enough
+            # to be meant by itself ("Washington", "New York").
+            cands = [c for c in cands if c.kind in REGION_KINDS
+                     or c.population >= REGION_RIVAL_MIN_POPULATION]
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
-        ranked = sorted(cands, key=lambda p: -_score(p, others, anchors))
+        areas = [a for k, a in regions.items() if k != key]
+        ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas))
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
-        if ranked[0].kind not in COUNTRY_KINDS | REGION_KINDS:
+        if ranked[0].kind in REGION_KINDS:
+            regions[key] = ranked[0]
+        elif ranked[0].kind not in COUNTRY_KINDS:
             anchors.append(ranked[0])
     out = []
     for m in mentions:
@@ -98,7 +115,7 @@ def _votes(cands: list[Place]) -> Counter[str]:
         return Counter()
     codes = {c.country for c in cands if c.country}
     if any(c.kind in COUNTRY_KINDS for c in cands):
-        return Counter({c.country: 3 for c in cands if c.kind in COUNTRY_KINDS})
+        return Counter({c.country: 3 for c in cands if c.kind in COUNTRY_KINDS and c.country})
     if len(codes) == 1:
         return Counter({codes.pop(): 2 if cands[0].origin == "curated" else 1})
     # "Karachi" is also a hamlet's alternate name in Azerbaijan: a candidate ten times
@@ -127,7 +144,10 @@ def _supported(place: Place, others: Counter[str]) -> bool:
     return not others or others.get(place.country, 0) > 0
 
 
-def _score(place: Place, countries: Counter[str], anchors: list[Place]) -> float:
+def _score(place: Place, countries: Counter[str], anchors: list[Place],
+           areas: Sequence[Place] = ()) -> float:
+    """How likely ``place`` is the one meant, given the report's countries, the places
+    already resolved near it (``anchors``) and the first-level areas it names."""
     total = sum(countries.values()) or 1
     score = 0.0
     if place.origin == "curated":
@@ -143,6 +163,9 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place]) -> float
     if anchors and place.kind not in COUNTRY_KINDS:
         nearest = min(distance_km(place, a) for a in anchors)
         score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
+    if areas and place.kind not in COUNTRY_KINDS | REGION_KINDS:
+        # "Pike County" in a report that names Kentucky: the one within the state's reach.
+        score += 1.5 if min(distance_km(place, a) for a in areas) < AREA_REACH_KM else 0
     return score
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mapper.geocoders.base import Geocoder, Place
-from mapper.text.mentions import NameMatcher
+from mapper.text.mentions import NameMatcher, very_common_words
 
 
 class TextGazetteer:
@@ -38,14 +38,26 @@ class TextGazetteer:
         if self._matcher is None:
             keys: list[str] = []
             strong: list[str] = []
+            proper: list[str] = []
+            dotted: list[str] = []
+            region_keys: set[str] = set()
             for geocoder in self.geocoders:
                 own = list(geocoder.text_keys())  # type: ignore[attr-defined]
                 keys += own
+                if geocoder.name == "regions":
+                    region_keys.update(own)
                 if geocoder.name in self._strong_names:
                     strong += own
                 elif hasattr(geocoder, "strong_text_keys"):
                     strong += geocoder.strong_text_keys()
-            self._matcher = NameMatcher(keys, strong)
+                if hasattr(geocoder, "proper_text_keys"):
+                    proper += geocoder.proper_text_keys()
+                if hasattr(geocoder, "dotted_text_keys"):
+                    dotted += geocoder.dotted_text_keys()
+            # A town called "Police" or "University" is not meant by the capitalised word.
+            top = very_common_words()
+            proper = [k for k in proper if k in region_keys or not set(k.split()) <= top]
+            self._matcher = NameMatcher(keys, strong, proper, dotted)
         return self._matcher
 
     def candidates(self, key: str) -> list[Place]:

@@ -68,12 +68,13 @@ MONTH_NAMES = frozenset(
 DIRECTIONS = frozenset("north south east west northern southern eastern western central "
                        "upper lower greater".split())
 
-_SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n)\s*$")
+#: Where a sentence (or a dateline's text, "ISLAMABAD, Nov 25 - Police said") starts.
+_SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n|\s[-\u2013\u2014])\s*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019.-]*)(\s?)$")
 _WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
 #: A landmark's name: capitalised words or numbers, joined by spaces and a few
 #: lower-case particles, ending just before its head ("Sangjani" interchange).
-_NAME_WORD = r"(?:[A-Z][\w'\u2019.]*|\d+)(?:-[\w]+)*"
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.]*|\d+(?:st|nd|rd|th)?)(?:-[\w]+)*"
 _NAME_RUN = re.compile(rf"(?<![\w-])({_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|e|ul|al|de))*)$")
 _HEAD = re.compile("(?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + ")")
 _WORDISH = re.compile(r"[\w-]")
@@ -150,6 +151,21 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
+def very_common_words(n: int = 1000) -> frozenset[str]:
+    """The ``n`` most frequent English words ("police", "university", "bank")."""
+    return _top_words(n)
+
+
+@lru_cache(maxsize=4)
+def _top_words(n: int) -> frozenset[str]:
+    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset([w for w in text.split("\n") if w and not w.startswith("#")][:n])
+
+
+#: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
+_DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
+
+
 class NameMatcher:
     """An Aho-Corasick automaton over place-name keys.
 
@@ -160,17 +176,32 @@ class NameMatcher:
         gazetteers.
     strong
         Keys that are matched even when they are common English words (curated
-        names, countries, first-level admin areas).
+        names, countries, big cities).
+    proper
+        Keys that are matched when capitalised inside a sentence even when they are
+        common English words ("in Florida", "to Salisbury"), but not at a sentence's
+        start, where capitals say nothing ("Florida" and "Reading" are in the
+        frequency list because they are frequent names, "However" because it is a
+        frequent word).
+    dotted
+        Keys of abbreviations ("Calif.", "N.J."), matched only when written with
+        their full stop after a comma, or with stops inside ("N.J.").
     """
 
-    def __init__(self, keys: Iterable[str], strong: Iterable[str] = ()) -> None:
+    def __init__(self, keys: Iterable[str], strong: Iterable[str] = (),
+                 proper: Iterable[str] = (), dotted: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in keys:
             if len(key) >= 2 and not key.replace(" ", "").isdigit():
                 automaton.add_word(f" {key} ")
+                first, _, rest = key.partition(" ")
+                if first in _DOTTED_PREFIXES and rest:
+                    automaton.add_word(f" {first}  {rest} ")  # "St. Louis" folds to "st  louis"
         automaton.make_automaton()
         self._automaton = automaton
-        self.strong = frozenset(strong)
+        self.dotted = frozenset(dotted)
+        self.strong = frozenset(strong) | self.dotted
+        self.proper = frozenset(proper)
 
     def __contains__(self, key: str) -> bool:
         return f" {key} " in self._automaton
@@ -188,11 +219,19 @@ class NameMatcher:
                 hits.append((start, stop))
         found = []
         for s, e in _longest(hits):
-            key = folded[s + 1:e + 1].strip()
-            e = _abbreviation_end(text, s, e)
+            key = " ".join(folded[s + 1:e + 1].split())
+            if key in self.dotted:
+                # "Calif.", "N.J.": only as written, after the place they follow
+                # ("Fresno, Calif."), never "Miss Smith" or "Mass" the service.
+                if text[e:e + 1] != "." or not (
+                        "." in text[s:e] or text[max(0, s - 2):s] == ", "):
+                    continue
+                e += 1
+            else:
+                e = _abbreviation_end(text, s, e)
             found.append(Mention(text[s:e], s, e, key))
         landmarks = find_landmarks(text, folded)
-        return classify(text, _merge(found, landmarks), self.strong)
+        return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted)
 
 
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
@@ -231,16 +270,16 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
             continue
         consumed = end
         name = run.group(1)
-        words = name.split()
-        # Trim leading sentence-openers and stray lower-case words ("At Faizabad Chowk").
-        while words and (words[0].lower() in CONNECTORS or (
-                words[0][0].isupper() and words[0].lower() in _OPENERS)):
-            words.pop(0)
-        if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        head = text[start:end]
+        if head.lower() in _CAPITAL_HEADS and not head[0].isupper():
+            continue  # "3 rd", "12 house": not a road or a building's name
+        words = _landmark_words(name.split())
+        if not words:
             continue
-        if len(words) == 1 and re.fullmatch(r"\d{4}", words[0]):
-            continue  # "the 2024 Parliament": a year, not a place
-        first = run.start(1) + name.find(words[0])
+        if not any(w[0].isupper() for w in words) and not (
+                head.lower() in _STREET_HEADS and _ORDINAL.fullmatch(words[-1])):
+            continue  # "the 2024 Parliament", "000 square", but "14th Street" stands
+        first = run.start(1) + len(name) - len(" ".join(words))  # one space between words
         found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
                              known=False, head=text[start:end].lower().replace("\n", " ")))
     consumed = 0
@@ -256,6 +295,39 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
     return found
+
+
+#: Heads that only make a landmark when capitalised ("Jinnah Rd", "Iowa House" is
+#: handled as an organisation elsewhere; "3 rd" and "the house" are not landmarks).
+_CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "building", "gate",
+                            "circle", "town", "plaza"})
+_STREET_HEADS = frozenset({"road", "rd", "street", "avenue", "boulevard", "highway"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+#: Abbreviations whose full stop does not end a sentence inside a landmark's name.
+_NAME_ABBREVIATIONS = frozenset({"st.", "mt.", "ft.", "dr.", "jr.", "no.", "gen."})
+
+
+def _landmark_words(words: list[str]) -> list[str]:
+    """The words of a landmark's name, from those read back from its head.
+
+    The run read backwards may cross a sentence's end ("... Franklin. This avenue")
+    or start with words that open a sentence ("At Faizabad Chowk", "Read More The
+    Mall Road"); the name starts after them.
+    """
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in ("The", "the") and i > 0:
+            words = words[i:]
+            break
+        if word.endswith(".") and len(word) > 2 and word.lower() not in _NAME_ABBREVIATIONS:
+            words = words[i + 1:]
+            break
+    while words and (words[0].lower() in CONNECTORS or (
+            words[0][0].isupper() and words[0].lower() in _OPENERS)):
+        words.pop(0)
+    if words and not (words[0][0].isupper() or words[0][0].isdigit()):
+        return []
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +370,9 @@ def _merge(known: list[Mention], landmarks: list[Mention]) -> list[Mention]:
     return result
 
 
-def classify(text: str, mentions: list[Mention], strong: frozenset[str]) -> list[Mention]:
+def classify(text: str, mentions: list[Mention], strong: frozenset[str],
+             proper: frozenset[str] = frozenset(),
+             dotted: frozenset[str] = frozenset()) -> list[Mention]:
     """Give each mention its role; drop common words that only look like places."""
     commons = common_words()
     name_words = _person_words(text, mentions)
@@ -311,11 +385,33 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str]) -> list
                 continue
             if not _capitalised(m.text):
                 continue
-            if all(w in commons or w in CONNECTORS for w in words):
+            if _acronym(m.text):
+                continue  # "APC", "TNA": an organisation's initials far more often than
+                # a small place's alternate name
+            if all(w in commons or w in CONNECTORS for w in words) and (
+                    at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
-        role = _role(text, m, at_start, commons, name_words)
+        # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
+        role = "place" if m.key in dotted else _role(text, m, at_start, commons, name_words)
         out.append(Mention(m.text, m.start, m.end, m.key, role, m.known, m.head))
     return out
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|their|our)\s$",
+                                re.IGNORECASE)
+
+
+def _common_noun_context(text: str, m: Mention) -> bool:
+    """True where a capitalised common word is part of another name: "the Summit",
+    "the Islamic Republic", "Mercedes-Benz"."""
+    if _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return True
+    return text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isupper()
+
+
+def _acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _capitalised(name: str) -> bool:

@@ -1,0 +1,118 @@
+"""Place finding and resolution: the hard cases of real news, on sentences written here.
+
+Each case is one a geoparser gets wrong in a known way: frequent words that are
+also place names, capitalised words inside other names, initials, abbreviations,
+metonymy, demonyms, person and organisation names, street and building names, and
+names that only the rest of the report disambiguates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.text.extract import Extractor
+from mapper.text.reader import parse_text
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor().load()
+
+
+def located(extractor: Extractor, text: str) -> dict[str, object]:
+    """Mention text -> resolved place, for the mentions used as places."""
+    result = extractor.extract(parse_text(text))
+    return {p.mention.text: p.place for p in result.places if p.mention.is_location}
+
+
+def test_names_that_are_also_frequent_words_inside_a_sentence(extractor):
+    places = located(extractor, "Storms closed schools in Florida and Kentucky on Monday, "
+                                "and a convoy drove on to Salisbury.")
+    assert {"Florida", "Kentucky", "Salisbury"} <= set(places)
+    assert places["Florida"].kind == "province" and places["Florida"].country == "US"
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Police say the road is shut.", "Police"),  # sentence start: capitals say nothing
+    ("Leaders met at the Summit of the Americas.", "Summit"),
+    ("A man jumped on top of a Mercedes-Benz.", "Mercedes"),
+    ("Officials of the Islamic Republic declined to comment.", "Republic"),
+    ("He was accepted at the University of Leeds.", "University"),
+])
+def test_capitalised_words_inside_other_names_are_not_places(extractor, sentence, word):
+    assert word not in located(extractor, sentence)
+
+
+def test_initials_are_not_places_but_country_abbreviations_are(extractor):
+    places = located(extractor, "The APC and the TNA rejected the plan. Flights to the UK "
+                                "and the EU were cut.")
+    assert "APC" not in places and "TNA" not in places
+    assert places["UK"].kind == "country" and places["EU"].name == "Europe"
+
+
+def test_state_abbreviations_after_a_town(extractor):
+    places = located(extractor, "The march began in Fresno, Calif., and ended in Newark, N.J. "
+                                "Miss Lee said Mass would be held.")
+    assert places["Calif."].name == "California"
+    assert places["N.J."].name == "New Jersey"
+    assert "Miss" not in places and "Mass" not in places
+
+
+def test_continents_have_their_own_point(extractor):
+    europe = located(extractor, "Heatwaves swept across Europe this summer.")["Europe"]
+    assert europe.kind == "continent"
+    assert europe.properties.get("geonameid") == 6255148
+    assert "GeoNames" in europe.source
+
+
+def test_countries_and_states_use_geonames_points_where_sourced(extractor):
+    places = located(extractor, "Rallies were held in the United States, in California "
+                                "and in Kenya.")
+    assert places["United States"].properties.get("geonameid") == 6252001
+    assert places["California"].properties.get("geonameid") == 5332921
+    for place in places.values():
+        assert place.source and place.precision_m > 0
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # A country's name means the country, not a small town named after it.
+    ("Farmers in Indiana and Ohio export corn to Peru.", "Peru", "country", "PE"),
+    # A state's name means the state, not a town of that name in another state.
+    ("Farmers in Indiana and Ohio export corn to Peru.", "Indiana", "province", "US"),
+    ("Protesters marched through Birmingham, Alabama, on Sunday.", "Birmingham", "city", "US"),
+    ("Fans travelled from Birmingham to London by train.", "Birmingham", "city", "GB"),
+])
+def test_ambiguous_names_take_the_reading_the_report_supports(extractor, text, name, kind,
+                                                             country):
+    place = located(extractor, text)[name]
+    assert (place.kind, place.country) == (kind, country)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Russia said it would respond to the sanctions.", "Russia"),  # metonymy: a government
+    ("Paris Hilton arrived in Texas on Friday.", "Paris"),  # a person
+    ("The Washington Post reported from Denver.", "Washington"),  # an organisation
+])
+def test_names_not_used_as_places(extractor, sentence, name):
+    assert name not in located(extractor, sentence)
+
+
+def test_demonyms_are_not_places(extractor):
+    places = located(extractor, "French wine sales rose in Paris.")
+    assert "French" not in places and "Paris" in places
+
+
+def test_street_and_building_names(extractor):
+    places = located(extractor, "Protesters gathered on Hampton Avenue in St. Louis, then "
+                                "moved to 14th Street.")
+    assert {"Hampton Avenue", "St. Louis", "14th Street"} <= set(places)
+    assert places["St. Louis"].country == "US"
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("The parade turned onto Franklin. This avenue was closed.", "This"),
+    ("Traffic was diverted along the 11-mile road.", "11-mile"),
+    ("Prices rose by April 3 rd and fell again.", "3 rd"),
+])
+def test_landmark_names_stop_at_sentence_ends_and_need_a_name(extractor, text, bad):
+    assert not [m for m in located(extractor, text) if bad in m]
