@@ -116,3 +116,28 @@ def test_street_and_building_names(extractor):
 ])
 def test_landmark_names_stop_at_sentence_ends_and_need_a_name(extractor, text, bad):
     assert not [m for m in located(extractor, text) if bad in m]
+
+
+def test_countries_listed_without_commas_are_each_places(extractor):
+    places = located(extractor, "Jobless rates stay high in Cyprus, Greece Italy or Spain. "
+                                "Both China and Brazil buy the crop.")
+    assert {"Cyprus", "Greece", "Italy", "Spain", "China", "Brazil"} <= set(places)
+    assert all(places[name].kind == "country" for name in ("Greece", "Italy", "China"))
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Fans queued outside Brooklyn's Barclays Center all night.", "Barclays Center"),
+    ("Gunmen attacked Torkula village before dawn.", "Torkula"),
+    ("Mourners filled Holy Redeemer Church on Sunday.", "Holy Redeemer Church"),
+])
+def test_landmark_mentions_are_the_names_themselves(extractor, text, mention):
+    result = extractor.extract(parse_text(text))
+    assert mention in [p.mention.text for p in result.places if p.mention.is_location]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in the October-December quarter.",
+    "Our centre stays open late.",
+])
+def test_generic_phrases_with_landmark_heads_are_not_places(extractor, text):
+    assert located(extractor, text) == {}

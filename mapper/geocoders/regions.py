@@ -21,7 +21,8 @@ from mapper.names import normalize
 
 #: Other names of countries in English news (names, not coordinates).
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America", "the United States"),
+    "US": ("United States of America", "USA", "US", "U.S.", "U.S.A.", "America",
+           "the United States"),
     "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),

@@ -39,6 +39,12 @@ LANDMARK_HEADS = (
     "house", "palace", "secretariat", "cantonment", "cantt", "town", "district",
     "province", "county", "valley", "border", "crossing", "checkpoint", "terminal", "port",
     "campus", "building", "embassy", "consulate", "headquarters",
+    # Buildings and grounds: "Holy Redeemer Church", "Carnegie Library", "City Hall".
+    "church", "cathedral", "chapel", "library", "museum", "theatre", "theater", "hall",
+    "center", "centre", "golf club", "racecourse", "gardens", "plantation",
+    # Natural features and neighbourhoods: "Marigny Canal", "Crown Heights".
+    "canal", "river", "ocean", "sea", "mountains", "lake", "island", "islands", "heights",
+    "quarter", "township", "village",
 )
 #: Heads that make an area rather than a spot.
 AREA_HEADS = frozenset({"town", "district", "province", "county", "valley", "colony",
@@ -274,12 +280,22 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
         if head.lower() in _CAPITAL_HEADS and not head[0].isupper():
             continue  # "3 rd", "12 house": not a road or a building's name
         words = _landmark_words(name.split())
-        if not words:
-            continue
+        if not words or any(w.lower().split("-")[0] in MONTH_NAMES for w in words):
+            continue  # "the October-December quarter"
+        if head[0].islower() and all(w.lower() in _top_words(5000) for w in words):
+            continue  # "our centre", "International market": no name before the head
         if not any(w[0].isupper() for w in words) and not (
                 head.lower() in _STREET_HEADS and _ORDINAL.fullmatch(words[-1])):
             continue  # "the 2024 Parliament", "000 square", but "14th Street" stands
         first = run.start(1) + len(name) - len(" ".join(words))  # one space between words
+        if head in _DESCRIPTIVE_HEADS:
+            # "Torkula village", "Heathrow airport": a lower-case word describing the
+            # place named before it; the name alone is the mention.
+            stop = start - 1
+            found.append(Mention(text[first:stop], first, stop,
+                                 fold(text[first:stop]).strip(), known=False,
+                                 head=head))
+            continue
         found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
                              known=False, head=text[start:end].lower().replace("\n", " ")))
     consumed = 0
@@ -301,6 +317,8 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
 #: handled as an organisation elsewhere; "3 rd" and "the house" are not landmarks).
 _CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "building", "gate",
                             "circle", "town", "plaza"})
+#: Heads that, written in lower case, describe the place rather than name it.
+_DESCRIPTIVE_HEADS = frozenset({"airport", "village", "town", "district", "market"})
 _STREET_HEADS = frozenset({"road", "rd", "street", "avenue", "boulevard", "highway"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 #: Abbreviations whose full stop does not end a sentence inside a landmark's name.
@@ -318,6 +336,9 @@ def _landmark_words(words: list[str]) -> list[str]:
         word = words[i]
         if word in ("The", "the") and i > 0:
             words = words[i:]
+            break
+        if word.endswith(("'s", "\u2019s")):
+            words = words[i + 1:]  # "Brooklyn's Barclays Center": the name is the owned one
             break
         if word.endswith(".") and len(word) > 2 and word.lower() not in _NAME_ABBREVIATIONS:
             words = words[i + 1:]
@@ -375,7 +396,11 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
              dotted: frozenset[str] = frozenset()) -> list[Mention]:
     """Give each mention its role; drop common words that only look like places."""
     commons = common_words()
-    name_words = _person_words(text, mentions)
+    name_words = _person_words(text, mentions, strong)
+    # Countries and big cities next to each other are a list, not one name ("Cyprus,
+    # Greece Italy or Spain").
+    neighbours = {m.start for m in mentions if m.key in strong} | {
+        m.end for m in mentions if m.key in strong}
     out = []
     for m in mentions:
         at_start = _sentence_start(text, m.start)
@@ -392,7 +417,8 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
-        role = "place" if m.key in dotted else _role(text, m, at_start, commons, name_words)
+        role = "place" if m.key in dotted else _role(text, m, at_start, commons, name_words,
+                                                     neighbours)
         out.append(Mention(m.text, m.start, m.end, m.key, role, m.known, m.head))
     return out
 
@@ -427,7 +453,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
-          name_words: frozenset[str]) -> Role:
+          name_words: frozenset[str], neighbours: set[int] = frozenset()) -> Role:  # type: ignore[assignment]
     before = _WORD_BEFORE.search(text[max(0, m.start - 40):m.start])
     after = _WORD_AFTER.search(text[m.end:m.end + 40])
     next_word = after.group(2) if after and after.group(1) == " " else ""
@@ -445,12 +471,15 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "organisation" if next_word[0].islower() or next_low not in ("court",) else "place"
     if next_low in ACTOR_VERBS and m.head == "":
         return "actor"
-    if next_word and next_word[0].isupper() and not _placey(next_low):
+    if next_word and next_word[0].isupper() and not _placey(next_low) and (
+            m.end + 1 not in neighbours):
         return "organisation" if next_low not in name_words else "person"
     if (prev_word and prev_word[0].isupper() and not _placey(prev_word.lower())
+            and m.start - 1 not in neighbours
             and not prev_word.endswith(("'s", "\u2019s"))):
         prev_start = m.start - 1 - len(prev_word)
-        if not (_sentence_start(text, prev_start) and prev_word.lower() in commons):
+        if not ((_sentence_start(text, prev_start) and prev_word.lower() in commons)
+                or prev_word.lower() in _top_words(300)):  # "Both China", "In Kenya"
             return "person" if prev_word.lower() not in _TITLES else "title"
     if m.key in name_words and " " not in m.key and m.head == "":
         return "person"
@@ -471,7 +500,8 @@ def _placey(word: str) -> bool:
 _RUN = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s([A-Z][a-z]+)\b")
 
 
-def _person_words(text: str, mentions: list[Mention]) -> frozenset[str]:
+def _person_words(text: str, mentions: list[Mention],
+                  strong: frozenset[str] = frozenset()) -> frozenset[str]:
     """Words of capitalised pairs ("Mohsin Naqvi") that are not themselves place names.
 
     A later bare "Naqvi" is then a person, not a village of that name.
@@ -482,7 +512,8 @@ def _person_words(text: str, mentions: list[Mention]) -> frozenset[str]:
         if (match.start(), match.end()) in covered:
             continue
         first, second = match.group(1), match.group(2)
-        if first.lower() in _OPENERS or _placey(second.lower()) or _placey(first.lower()):
-            continue
+        if (first.lower() in _OPENERS or _placey(second.lower()) or _placey(first.lower())
+                or second.lower() in strong):
+            continue  # "Both China": nobody is called China
         words.add(second.lower())
     return frozenset(words)
