@@ -81,6 +81,9 @@ def test_countries_and_states_use_geonames_points_where_sourced(extractor):
     ("Farmers in Indiana and Ohio export corn to Peru.", "Indiana", "province", "US"),
     ("Protesters marched through Birmingham, Alabama, on Sunday.", "Birmingham", "city", "US"),
     ("Fans travelled from Birmingham to London by train.", "Birmingham", "city", "GB"),
+    # A city of millions is what its name means, rather than the state called the same.
+    ("Rents rose in New York and Chicago.", "New York", "city", "US"),
+    ("Rallies in Ohio, Kentucky and Indiana drew crowds.", "Indiana", "province", "US"),
 ])
 def test_ambiguous_names_take_the_reading_the_report_supports(extractor, text, name, kind,
                                                              country):

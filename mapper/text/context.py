@@ -22,6 +22,8 @@ COUNTRY_KINDS = frozenset({"country", "continent"})
 REGION_KINDS = frozenset({"province", "region", "state", "admin1"})
 #: A city this big competes with a first-level area of the same name.
 REGION_RIVAL_MIN_POPULATION = 100_000
+#: A city this big is meant rather than the first-level area of the same name.
+CITY_OVER_REGION_POPULATION = 500_000
 #: How far from a first-level area's point a place named with it is taken to lie in it.
 AREA_REACH_KM = 400
 
@@ -77,7 +79,10 @@ def resolve_mentions(
             cands = [c for c in cands if c.kind in COUNTRY_KINDS | REGION_KINDS]
         elif any(c.kind in REGION_KINDS for c in cands):
             # So does a state's or province's, unless a city of that name is big enough
-            # to be meant by itself ("Washington", "New York").
+            # to be meant by itself: a city of millions is what "New York" or "Lagos"
+            # usually means in news, a state of the same name the rarer reading.
+            if any(c.population >= CITY_OVER_REGION_POPULATION for c in cands):
+                cands = [c for c in cands if c.kind not in REGION_KINDS]
             cands = [c for c in cands if c.kind in REGION_KINDS
                      or c.population >= REGION_RIVAL_MIN_POPULATION]
         if not cands:
@@ -156,7 +161,7 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
         score += 4
     elif place.kind in REGION_KINDS:
         score += 2.5
-    score += math.log10(place.population + 1) / 2
+    score += math.log10(place.population + 1)
     score += 4 * countries.get(place.country, 0) / total
     if place.properties.get("is_primary") is False:
         score -= 1
