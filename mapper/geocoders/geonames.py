@@ -156,17 +156,16 @@ class GeoNamesGeocoder(Geocoder):
     def strong_text_keys(self) -> list[str]:
         """Names of places big enough to be meant even when the name is also a common
         English word ("Nairobi", "Reading", "Nice")."""
-        rows = self.connection.execute(
-            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
-            "WHERE n.is_primary = 1 AND p.pop >= ?", (STRONG_NAME_MIN_POPULATION,)
-        ).fetchall()
-        return [r[0] for r in rows]
+        return self._primary_keys(STRONG_NAME_MIN_POPULATION)
 
     def proper_text_keys(self) -> list[str]:
         """Names of towns big enough to be meant when capitalised inside a sentence."""
+        return self._primary_keys(PROPER_NAME_MIN_POPULATION)
+
+    def _primary_keys(self, min_population: int) -> list[str]:
         rows = self.connection.execute(
             "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
-            "WHERE n.is_primary = 1 AND p.pop >= ?", (PROPER_NAME_MIN_POPULATION,)
+            "WHERE n.is_primary = 1 AND p.pop >= ?", (min_population,)
         ).fetchall()
         return [r[0] for r in rows]
 

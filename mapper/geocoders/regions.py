@@ -121,16 +121,12 @@ class RegionGeocoder(Geocoder):
     def dotted_text_keys(self) -> list[str]:
         """Keys of abbreviations written with a full stop ("Calif.", "N.J.")."""
         return sorted({normalize(a) for names in ADMIN1_ALIASES.values() for a in names
-                       if a.endswith(".")} - {normalize(n) for n in _full_names(self._index)})
+                       if a.endswith(".")})
 
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
         found.sort(key=lambda p: (p.kind != "country", bool(country) and p.country != country))
         return found
-
-
-def _full_names(index: dict[str, tuple[Place, ...]]) -> set[str]:
-    return {p.name for places in index.values() for p in places}
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -151,21 +151,21 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _ranked_words() -> tuple[str, ...]:
+    """``mapper/data/common_words.txt``: English words, most frequent first."""
+    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
+    return tuple(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
 def common_words() -> frozenset[str]:
     """The most frequent English words (see ``mapper/data/common_words.txt``)."""
-    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return very_common_words(len(_ranked_words()))
 
 
+@lru_cache(maxsize=8)
 def very_common_words(n: int = 1000) -> frozenset[str]:
     """The ``n`` most frequent English words ("police", "university", "bank")."""
-    return _top_words(n)
-
-
-@lru_cache(maxsize=4)
-def _top_words(n: int) -> frozenset[str]:
-    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
-    return frozenset([w for w in text.split("\n") if w and not w.startswith("#")][:n])
+    return frozenset(_ranked_words()[:n])
 
 
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
@@ -282,7 +282,7 @@ def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
         words = _landmark_words(name.split())
         if not words or any(w.lower().split("-")[0] in MONTH_NAMES for w in words):
             continue  # "the October-December quarter"
-        if head[0].islower() and all(w.lower() in _top_words(5000) for w in words):
+        if head[0].islower() and all(w.lower() in very_common_words(5000) for w in words):
             continue  # "our centre", "International market": no name before the head
         if not any(w[0].isupper() for w in words) and not (
                 head.lower() in _STREET_HEADS and _ORDINAL.fullmatch(words[-1])):
@@ -453,7 +453,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
-          name_words: frozenset[str], neighbours: set[int] = frozenset()) -> Role:  # type: ignore[assignment]
+          name_words: frozenset[str], neighbours: Collection[int] = ()) -> Role:
     before = _WORD_BEFORE.search(text[max(0, m.start - 40):m.start])
     after = _WORD_AFTER.search(text[m.end:m.end + 40])
     next_word = after.group(2) if after and after.group(1) == " " else ""
@@ -479,7 +479,7 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
             and not prev_word.endswith(("'s", "\u2019s"))):
         prev_start = m.start - 1 - len(prev_word)
         if not ((_sentence_start(text, prev_start) and prev_word.lower() in commons)
-                or prev_word.lower() in _top_words(300)):  # "Both China", "In Kenya"
+                or prev_word.lower() in very_common_words(300)):  # "Both China", "In Kenya"
             return "person" if prev_word.lower() not in _TITLES else "title"
     if m.key in name_words and " " not in m.key and m.head == "":
         return "person"
