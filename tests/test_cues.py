@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from mapper.text import dates, events, route, sentences
 from mapper.text.cues import Cue, CueSet, lowered
-from mapper.text.mentions import LANDMARK_HEADS, find_landmarks, fold
+from mapper.text.mentions import find_landmarks, fold
+from mapper.text.vocab import LANDMARK_HEADS
 
 ALL_CUES = [
     *(cue for _, _, cue in events.TRIGGERS), *(cue for _, cue in events.VICTIMS),

@@ -144,3 +144,48 @@ def test_landmark_mentions_are_the_names_themselves(extractor, text, mention):
 ])
 def test_generic_phrases_with_landmark_heads_are_not_places(extractor, text):
     assert located(extractor, text) == {}
+
+
+def _is_town_name(extractor: Extractor, key: str) -> bool:
+    return bool(extractor.gazetteer.candidates(key))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sandberg would only say that a few had left. Sandberg said the review goes on.",
+     "Sandberg"),  # a speech verb, then every bare use in the report
+    ("Claims involving Mr. Heiden have settled. Heiden's advice was poor.", "Heiden"),
+    ("The boy drowned while his father Zachary slept. Zachary was arrested.", "Zachary"),
+    ("He also has a son, Sebastian. Sebastian is three.", "Sebastian"),
+    ("\"I cry every day,\" said Noma. Noma works as a cleaner.", "Noma"),
+    ("The horse was trained by Mike de Kock. Kock won again in 2016.", "Kock"),
+    ("Congressman Mario Diaz-Balart spoke. Balart thanked the mayor.", "Balart"),
+    ("Ryanair's Michael O'Leary spoke first. Leary wants lower taxes.", "Leary"),
+])
+def test_surnames_and_first_names_shown_to_be_people_are_not_places(extractor, text, name):
+    assert _is_town_name(extractor, name.lower())  # the case is only hard because of this
+    assert name not in located(extractor, text)
+
+
+def test_a_place_keeps_its_sense_when_it_speaks_or_joins_a_constituency(extractor):
+    places = located(extractor, "Tamil Nadu said it had written to the Centre. Farmers in "
+                                "Tamil Nadu marched. The MLA for Nelson-Creston spoke.")
+    assert "Tamil Nadu" in places and "Creston" in places
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("NEW YORK (AP) \u2014 Police officers shot a man on Wednesday.", "NEW YORK",
+     "New York City"),
+    ("(NEW YORK) \u2014 Police officers shot a man.", "NEW YORK", "New York City"),
+    ("HELENA, Mont. (AP) - Montana and a prison company are at an impasse.", "HELENA",
+     "Helena"),
+    ("By Jo Biron. WASHINGTON, April 5 (Reuters) - A landmark case opened.", "WASHINGTON",
+     "Washington"),
+])
+def test_datelines_in_capitals(extractor, text, mention, name):
+    assert located(extractor, text)[mention].name == name
+
+
+def test_a_name_written_with_a_comma(extractor):
+    places = located(extractor, "Murals went up in Washington, D.C., and in Fresno, Calif.")
+    assert places["Washington, D.C."].name == "Washington"
+    assert "D.C." not in places and "Calif." in places  # a state after a town stays apart

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
 from mapper.text.gazindex import TextGazetteer
-from mapper.text.mentions import AREA_HEADS, Mention
+from mapper.text.mentions import Mention
+from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
 COUNTRY_KINDS = frozenset({"country", "continent"})

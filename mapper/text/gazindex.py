@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mapper.geocoders.base import Geocoder, Place
-from mapper.text.mentions import NameMatcher, very_common_words
+from mapper.text.mentions import NameMatcher
+from mapper.text.vocab import very_common_words
 
 
 class TextGazetteer:

@@ -14,65 +14,30 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import ahocorasick
 
+from mapper.text.persons import is_person, one_sense, person_words
+from mapper.text.vocab import (
+    ACTOR_VERBS,
+    AREA_HEADS,
+    CONNECTORS,
+    LANDMARK_HEADS,
+    MONTH_NAMES,
+    OPENERS,
+    ORGANISATION_WORDS,
+    TITLES,
+    WEEKDAYS,
+    common_words,
+    placey,
+    very_common_words,
+)
+
 Role = Literal["place", "organisation", "person", "title", "actor"]
-
-#: Words that join the parts of a place name without being capitalised.
-CONNECTORS = frozenset(
-    "of de la le el al e ul i y da do dos das del di du van von der den on upon the and "
-    "sur am an bin".split()
-)
-
-#: Heads of landmark phrases: "X Chowk", "X Interchange", "X Jail"...
-LANDMARK_HEADS = (
-    "chowk", "interchange", "jail", "prison", "road", "rd", "toll plaza", "bridge", "square",
-    "avenue", "street", "highway", "motorway", "expressway", "airport", "stadium", "park",
-    "market", "bazaar", "press club", "hospital", "university", "mosque", "gate", "station",
-    "camp", "colony", "chowrangi", "roundabout", "circle", "plaza", "boulevard",
-    "house", "palace", "secretariat", "cantonment", "cantt", "town", "district",
-    "province", "county", "valley", "border", "crossing", "checkpoint", "terminal", "port",
-    "campus", "building", "embassy", "consulate", "headquarters",
-    # Buildings and grounds: "Holy Redeemer Church", "Carnegie Library", "City Hall".
-    "church", "cathedral", "chapel", "library", "museum", "theatre", "theater", "hall",
-    "center", "centre", "golf club", "racecourse", "gardens", "plantation",
-    # Natural features and neighbourhoods: "Marigny Canal", "Crown Heights".
-    "canal", "river", "ocean", "sea", "mountains", "lake", "island", "islands", "heights",
-    "quarter", "township", "village",
-)
-#: Heads that make an area rather than a spot.
-AREA_HEADS = frozenset({"town", "district", "province", "county", "valley", "colony",
-                        "cantonment", "cantt", "campus", "border"})
-
-#: Words after a place name that make it part of an organisation or a title:
-#: "Islamabad police", "Punjab government", "KP Chief Minister".
-ORGANISATION_WORDS = frozenset(
-    """police government administration authorities authority cabinet governor minister
-    ministers chief cm assembly court party league ministry army rangers forces council
-    senate parliament times post tribune news herald daily journal airlines university
-    college club team fc bank corporation company group committee commission board
-    federation union association chamber embassy consulate bar high supreme district
-    provincial federal president premier prime speaker mayor officials official spokesman
-    spokesperson national state press""".split()
-)
-#: Verbs that make a place name an actor ("Pakistan said", "Tbilisi accused").
-ACTOR_VERBS = frozenset(
-    """said says say told accused denied warned condemned announced claimed urged demanded
-    insisted rejected responded vowed added stated argued replied""".split()
-)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-DIRECTIONS = frozenset("north south east west northern southern eastern western central "
-                       "upper lower greater".split())
 
 #: Where a sentence (or a dateline's text, "ISLAMABAD, Nov 25 - Police said") starts.
 _SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n|\s[-\u2013\u2014])\s*$")
@@ -150,24 +115,6 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
-@lru_cache(maxsize=1)
-def _ranked_words() -> tuple[str, ...]:
-    """``mapper/data/common_words.txt``: English words, most frequent first."""
-    text = resources.files("mapper").joinpath("data/common_words.txt").read_text("utf-8")
-    return tuple(w for w in text.split("\n") if w and not w.startswith("#"))
-
-
-def common_words() -> frozenset[str]:
-    """The most frequent English words (see ``mapper/data/common_words.txt``)."""
-    return very_common_words(len(_ranked_words()))
-
-
-@lru_cache(maxsize=8)
-def very_common_words(n: int = 1000) -> frozenset[str]:
-    """The ``n`` most frequent English words ("police", "university", "bank")."""
-    return frozenset(_ranked_words()[:n])
-
-
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
 _DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
 
@@ -235,9 +182,14 @@ class NameMatcher:
                 e += 1
             else:
                 e = _abbreviation_end(text, s, e)
+            if found and text[found[-1].end:s] == ", " and f"{found[-1].key} {key}" in self:
+                # "Washington, D.C.": one name written with a comma
+                first = found.pop()
+                s, key = first.start, f"{first.key} {key}"
             found.append(Mention(text[s:e], s, e, key))
         landmarks = find_landmarks(text, folded)
-        return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted)
+        return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted,
+                        self.__contains__)
 
 
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
@@ -344,7 +296,7 @@ def _landmark_words(words: list[str]) -> list[str]:
             words = words[i + 1:]
             break
     while words and (words[0].lower() in CONNECTORS or (
-            words[0][0].isupper() and words[0].lower() in _OPENERS)):
+            words[0][0].isupper() and words[0].lower() in OPENERS)):
         words.pop(0)
     if words and not (words[0][0].isupper() or words[0][0].isdigit()):
         return []
@@ -358,13 +310,6 @@ def _heads() -> ahocorasick.Automaton:
         automaton.add_word(f" {head} ")
     automaton.make_automaton()
     return automaton
-
-
-_OPENERS = frozenset(
-    """the a an in on at as while however but this that it he she they we after before
-    near outside inside from to towards toward into through via by with at and or for
-    when where if during since until said police protesters""".split()
-)
 
 
 def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -393,10 +338,14 @@ def _merge(known: list[Mention], landmarks: list[Mention]) -> list[Mention]:
 
 def classify(text: str, mentions: list[Mention], strong: frozenset[str],
              proper: frozenset[str] = frozenset(),
-             dotted: frozenset[str] = frozenset()) -> list[Mention]:
-    """Give each mention its role; drop common words that only look like places."""
+             dotted: frozenset[str] = frozenset(),
+             is_place_name: Callable[[str], bool] = lambda key: False) -> list[Mention]:
+    """Give each mention its role; drop common words that only look like places.
+
+    ``is_place_name`` tells whether a normalised name is a known place's.
+    """
     commons = common_words()
-    name_words = _person_words(text, mentions, strong)
+    name_words = person_words(text, mentions, strong)
     # Countries and big cities next to each other are a list, not one name ("Cyprus,
     # Greece Italy or Spain").
     neighbours = {m.start for m in mentions if m.key in strong} | {
@@ -404,8 +353,11 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
     out = []
     for m in mentions:
         at_start = _sentence_start(text, m.start)
+        if at_start and m.known and _dateline(text, m):
+            out.append(Mention(m.text, m.start, m.end, m.key, "place", m.known, m.head))
+            continue
         words = m.key.split()
-        if m.known and m.key not in strong:
+        if m.known and m.key not in strong and "," not in m.text:  # "Washington, D.C."
             if any(w in WEEKDAYS or w in MONTH_NAMES for w in words):
                 continue
             if not _capitalised(m.text):
@@ -420,7 +372,27 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
         role = "place" if m.key in dotted else _role(text, m, at_start, commons, name_words,
                                                      neighbours)
         out.append(Mention(m.text, m.start, m.end, m.key, role, m.known, m.head))
-    return out
+    # One-word names only: "Tamil Nadu said" is the state speaking.
+    persons = {m.key for m in out if m.known and not m.head and " " not in m.key
+               and m.key not in strong and is_person(text, m.start, m.end, is_place_name)}
+    return one_sense(out, persons) if persons else out
+
+
+#: What follows a dateline's place: "NEW YORK (AP) \u2014", "OAKLAND, Calif. (AP) -",
+#: "WASHINGTON, April 5 (Thomson Reuters Foundation) -", "(NEW YORK) \u2014".
+_DATELINE_TAIL = re.compile(
+    r"\)?(?:,\s*[A-Z][A-Za-z]*\.?(?:\s[A-Z][A-Za-z]*\.?)?)??"
+    rf"(?:,?\s*(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\.?\s+\d{{1,2}})?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013:\"-]",
+    re.IGNORECASE,
+)
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """True for a place written in capitals as a dateline opens a report or a story."""
+    letters = m.text.replace(" ", "")
+    return (len(letters) >= 4 and letters.isalpha() and letters.isupper()
+            and bool(_DATELINE_TAIL.match(text, m.end)))
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|their|our)\s$",
@@ -471,49 +443,16 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "organisation" if next_word[0].islower() or next_low not in ("court",) else "place"
     if next_low in ACTOR_VERBS and m.head == "":
         return "actor"
-    if next_word and next_word[0].isupper() and not _placey(next_low) and (
+    if next_word and next_word[0].isupper() and not placey(next_low) and (
             m.end + 1 not in neighbours):
         return "organisation" if next_low not in name_words else "person"
-    if (prev_word and prev_word[0].isupper() and not _placey(prev_word.lower())
+    if (prev_word and prev_word[0].isupper() and not placey(prev_word.lower())
             and m.start - 1 not in neighbours
             and not prev_word.endswith(("'s", "\u2019s"))):
         prev_start = m.start - 1 - len(prev_word)
         if not ((_sentence_start(text, prev_start) and prev_word.lower() in commons)
                 or prev_word.lower() in very_common_words(300)):  # "Both China", "In Kenya"
-            return "person" if prev_word.lower() not in _TITLES else "title"
+            return "person" if prev_word.lower() not in TITLES else "title"
     if m.key in name_words and " " not in m.key and m.head == "":
         return "person"
     return "place"
-
-
-_TITLES = frozenset(
-    """minister chief governor president premier mayor speaker barrister senator general
-    chairman secretary commissioner inspector superintendent""".split()
-)
-
-
-def _placey(word: str) -> bool:
-    return (word in WEEKDAYS or word in MONTH_NAMES or word in DIRECTIONS
-            or word in LANDMARK_HEADS or word in AREA_HEADS or word in CONNECTORS)
-
-
-_RUN = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s([A-Z][a-z]+)\b")
-
-
-def _person_words(text: str, mentions: list[Mention],
-                  strong: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Words of capitalised pairs ("Mohsin Naqvi") that are not themselves place names.
-
-    A later bare "Naqvi" is then a person, not a village of that name.
-    """
-    covered = {(m.start, m.end) for m in mentions}
-    words = set()
-    for match in _RUN.finditer(text):
-        if (match.start(), match.end()) in covered:
-            continue
-        first, second = match.group(1), match.group(2)
-        if (first.lower() in _OPENERS or _placey(second.lower()) or _placey(first.lower())
-                or second.lower() in strong):
-            continue  # "Both China": nobody is called China
-        words.add(second.lower())
-    return frozenset(words)
