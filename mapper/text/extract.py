@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper import cases, schema
+from mapper.text.containing import place_in_towns
 from mapper.text.context import PlaceMention, resolve_mentions
 from mapper.text.events import TextIncident, extract_incidents
 from mapper.text.gazindex import TextGazetteer, default_text_gazetteer
@@ -57,7 +58,7 @@ class Extractor:
         """Places, incidents and the march route of ``document``."""
         text = document.text
         mentions = self.gazetteer.matcher.find(text)
-        places = resolve_mentions(mentions, self.gazetteer, country=country)
+        places = place_in_towns(resolve_mentions(mentions, self.gazetteer, country=country))
         sents = sentences(text)
         fallback = None
         if document.dateline_span:
@@ -84,6 +85,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             "resolved": pm.resolved,
             "place_id": p.place_id if p else None,
             "source": p.source if p else None,
+            "approximate_within": p.properties.get("within_name") if p else None,
             "alternatives": [
                 {"name": a.name, "country": a.country, "lat": round(a.lat, 6),
                  "lon": round(a.lon, 6), "place_id": a.place_id} for a in pm.alternatives
@@ -128,6 +130,11 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
     rows = []
     for inc in extraction.incidents:
         place = inc.place.place if inc.place else None
+        approximate = place is not None and bool(place.properties.get("approximate"))
+        if approximate:
+            # The table holds located places only; the town's point stays in the notes, and
+            # the name is left for a geocoder (an online one may know the landmark).
+            place = None
         name = place.name if place else (inc.place.mention.text if inc.place else "")
         notes = list(inc.notes)
         if inc.crowd_size:
@@ -138,7 +145,12 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
                 f"towards {inc.destination}" if inc.destination else ""])))
         if inc.arrested:
             notes.insert(0, f"arrested: {inc.arrested}")
-        if inc.place and not place:
+        if approximate and inc.place and inc.place.place:
+            town = inc.place.place
+            notes.append(f"place {town.name!r} not found in any gazetteer; the report places "
+                         f"it in {town.properties['within_name']} ({town.lat:.5f}, "
+                         f"{town.lon:.5f})")
+        elif inc.place and not place:
             notes.append(f"place {inc.place.mention.text!r} not found in any gazetteer")
         if not inc.place:
             notes.append("the report names no place for this")

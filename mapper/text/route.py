@@ -47,6 +47,8 @@ def route_from_text(
         for pm in places:
             if not (sentence.start <= pm.mention.start < sentence.end) or pm.place is None:
                 continue
+            if pm.place.properties.get("approximate"):
+                continue  # a town's point, not the landmark's: no waypoint
             if not pm.mention.is_location:
                 continue
             before = sentence.text[max(0, pm.mention.start - sentence.start - 40):

@@ -1,0 +1,85 @@
+"""Landmarks no gazetteer knows, placed approximately in the town the report puts them in.
+
+"Royal Street", "Carnegie Library" or "Collier County" are found by their heads
+but are in no offline gazetteer. Event-data practice (ACLED's geo-precision
+codes) is then to code the event at the nearest named town with a coarser
+precision rather than drop it. This module does that and says so: the place
+keeps the mention's own name, takes the coordinates of the closest settlement
+the report names (by its position in the text), gets a precision no finer than
+``APPROXIMATE_PRECISION_M``, and is marked ``approximate`` with the town it was
+placed in. Natural features and large areas (rivers, seas, provinces) are not
+placed this way: a town says little about where they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from shapely.geometry import Point
+
+from mapper.geocoders.base import Place
+from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention
+
+#: Heads whose places a town's point does not locate: features and large areas.
+UNPLACEABLE_HEADS = frozenset({
+    "ocean", "sea", "river", "mountains", "lake", "island", "islands", "valley", "border",
+    "crossing", "province", "canal", "sector",
+})
+#: Heads of areas that reach well beyond the town they are placed in.
+WIDE_HEADS = frozenset({"county", "district", "township", "cantonment", "cantt", "town"})
+#: Coarsest precision of an approximate spot (ACLED geo-precision 3: "area or town").
+APPROXIMATE_PRECISION_M = 10_000.0
+WIDE_PRECISION_M = 30_000.0
+#: How far (characters) from the mention the town that locates it may be named.
+NEAREST_TOWN_REACH = 2_000
+
+
+def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """``places`` with each unresolved landmark placed approximately in its town.
+
+    The town is the settlement resolved nearest to the mention in the text (within
+    ``NEAREST_TOWN_REACH`` characters), else the settlement the report names most.
+    """
+    towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
+    if not towns:
+        return list(places)
+    counts = Counter(pm.place.place_id for pm in towns if pm.place)
+    main = max(towns, key=lambda pm: (counts[pm.place.place_id] if pm.place else 0,
+                                      -pm.mention.start))
+    out = []
+    for pm in places:
+        m = pm.mention
+        if pm.place is not None or not m.is_location or m.known or not m.head or (
+                m.head in UNPLACEABLE_HEADS):
+            out.append(pm)
+            continue
+        near = min(towns, key=lambda t: abs(t.mention.start - m.start))
+        town = near if abs(near.mention.start - m.start) <= NEAREST_TOWN_REACH else main
+        out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
+    return out
+
+
+def _is_settlement(place: Place | None) -> bool:
+    return (place is not None and place.kind not in COUNTRY_KINDS | REGION_KINDS
+            and place.kind in ("city", "town", "village") and not place.properties.get(
+                "approximate"))
+
+
+def _within(name: str, key: str, head: str, town: Place | None) -> Place:
+    assert town is not None  # settlements are resolved
+    floor = WIDE_PRECISION_M if head in WIDE_HEADS else APPROXIMATE_PRECISION_M
+    return Place(
+        place_id=f"approx:{key.replace(' ', '-')}@{town.place_id}",
+        name=name,
+        kind=head,
+        geometry=Point(town.lon, town.lat),
+        precision_m=max(floor, town.precision_m),
+        source=f"approximate: placed in {town.name}, the town the report names nearest to it "
+               f"(no gazetteer has {name!r}); town point from {town.source}",
+        country=town.country,
+        matched=key,
+        origin="context",
+        properties={"approximate": True, "within": town.place_id, "within_name": town.name},
+    )
