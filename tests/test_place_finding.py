@@ -189,3 +189,33 @@ def test_a_name_written_with_a_comma(extractor):
     places = located(extractor, "Murals went up in Washington, D.C., and in Fresno, Calif.")
     assert places["Washington, D.C."].name == "Washington"
     assert "D.C." not in places and "Calif." in places  # a state after a town stays apart
+
+
+def test_counties_seas_and_airports_are_their_own_places(extractor):
+    places = located(extractor, "The race moved from Brands Hatch in Kent to Knockhill in "
+                                "Fife, then to Hampshire. A tanker sank in the Adriatic Sea, "
+                                "and flights at Heathrow and Schiphol were cancelled.")
+    assert places["Kent"].kind == "county" and places["Kent"].country == "GB"
+    assert places["Fife"].kind == "county" and places["Hampshire"].country == "GB"
+    assert places["Adriatic Sea"].kind == "sea"
+    assert places["Heathrow"].name == "London Heathrow Airport"  # not Heathrow, Florida
+    assert places["Schiphol"].country == "NL"
+
+
+def test_a_state_abbreviation_is_the_state(extractor):
+    places = located(extractor, "The boy lived in Shreveport, La., with his father.")
+    assert places["La."].name == "Louisiana"  # not "LA", Los Angeles
+
+
+def test_feature_rows_carry_their_source_and_precision():
+    import csv
+
+    from mapper import settings
+
+    for name in ("features.csv", "airports.csv"):
+        with (settings.geodata_dir / "world" / name).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                assert row["source"].strip(), row["name"]
+                assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+                if name == "features.csv":
+                    assert float(row["precision_m"]) > 0

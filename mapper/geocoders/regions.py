@@ -142,24 +142,24 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
     # GeoNames' own points for a country or an area, where sourced, replace the other
     # tables' (most news geoparsers and gazetteers use them; see SOURCES.md).
     geonames_countries = {
-        row["iso2"].strip().upper(): (row, where) for row, where in _rows(
+        row["iso2"].strip().upper(): (row, where) for row, where in table_rows(
             folder / "geonames_countries.csv", ("iso2", "geonameid", "lat", "lon", "source"))}
     geonames_admin1 = {
         (row["country_iso2"].strip().upper(), row["admin1_name"].strip()): (row, where)
-        for row, where in _rows(folder / "geonames_admin1.csv",
+        for row, where in table_rows(folder / "geonames_admin1.csv",
                                 ("country_iso2", "geonameid", "admin1_name", "lat", "lon",
                                  "source"))}
-    for row, where in _rows(folder / "continents.csv",
+    for row, where in table_rows(folder / "continents.csv",
                             ("code", "geonameid", "name", "lat", "lon", "source")):
         code = row["code"].strip().upper()
         place = _place(f"continent:{code}", row, "continent", "", where)
         add([row["name"], *CONTINENT_ALIASES.get(code, ())], place)
-    for row, where in _rows(folder / "countries.csv", ("iso2", "name", "lat", "lon", "source")):
+    for row, where in table_rows(folder / "countries.csv", ("iso2", "name", "lat", "lon", "source")):
         iso = row["iso2"].strip().upper()
         point, at = geonames_countries.get(iso, (row, where))
         place = _place(f"country:{iso}", {**point, "name": row["name"]}, "country", iso, at)
         add([row["name"], *COUNTRY_ALIASES.get(iso, ())], place)
-    for row, where in _rows(folder / "admin1.csv",
+    for row, where in table_rows(folder / "admin1.csv",
                             ("country_iso2", "name", "lat", "lon", "source")):
         iso = row["country_iso2"].strip().upper()
         pid = f"admin1:{iso}:{normalize(row['name']).replace(' ', '-')}"
@@ -172,7 +172,9 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _rows(path: Path, required: tuple[str, ...]):
+def table_rows(path: Path, required: tuple[str, ...]):
+    """Rows of a sourced CSV table with where each comes from ("file.csv:12"); none if the
+    file is absent."""
     if not path.exists():
         return
     with path.open(encoding="utf-8", newline="") as fh:

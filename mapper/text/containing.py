@@ -13,14 +13,13 @@ placed this way: a town says little about where they are.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from shapely.geometry import Point
 
 from mapper.geocoders.base import Place
-from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention
+from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
 
 #: Heads whose places a town's point does not locate: features and large areas.
 UNPLACEABLE_HEADS = frozenset({
@@ -34,20 +33,26 @@ APPROXIMATE_PRECISION_M = 10_000.0
 WIDE_PRECISION_M = 30_000.0
 #: How far (characters) from the mention the town that locates it may be named.
 NEAREST_TOWN_REACH = 2_000
+#: Places of the report this close to a town count as its company.
+SUPPORT_KM = 150
 
 
 def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """``places`` with each unresolved landmark placed approximately in its town.
 
-    The town is the settlement resolved nearest to the mention in the text (within
-    ``NEAREST_TOWN_REACH`` characters), else the settlement the report names most.
+    The town is, among the settlements resolved within ``NEAREST_TOWN_REACH``
+    characters of the mention, the one most of the report's places lie near (a
+    street called "Franklin" wrongly read as a town abroad has no company), the
+    nearest in the text on a tie; failing any, the best-supported settlement of the
+    whole report.
     """
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
     if not towns:
         return list(places)
-    counts = Counter(pm.place.place_id for pm in towns if pm.place)
-    main = max(towns, key=lambda pm: (counts[pm.place.place_id] if pm.place else 0,
-                                      -pm.mention.start))
+    located = [pm.place for pm in places if pm.mention.is_location and pm.place is not None
+               and pm.place.kind not in COUNTRY_KINDS]
+    support = {pm.place.place_id: sum(distance_km(pm.place, p) <= SUPPORT_KM for p in located)
+               for pm in towns if pm.place}
     out = []
     for pm in places:
         m = pm.mention
@@ -55,8 +60,9 @@ def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
                 m.head in UNPLACEABLE_HEADS):
             out.append(pm)
             continue
-        near = min(towns, key=lambda t: abs(t.mention.start - m.start))
-        town = near if abs(near.mention.start - m.start) <= NEAREST_TOWN_REACH else main
+        near = [t for t in towns if abs(t.mention.start - m.start) <= NEAREST_TOWN_REACH]
+        town = max(near or towns, key=lambda t: (
+            support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
     return out
 

@@ -20,11 +20,18 @@ from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
 COUNTRY_KINDS = frozenset({"country", "continent"})
-REGION_KINDS = frozenset({"province", "region", "state", "admin1"})
+REGION_KINDS = frozenset({"province", "region", "state", "admin1", "county"})
 #: A city this big competes with a first-level area of the same name.
 REGION_RIVAL_MIN_POPULATION = 100_000
 #: A city this big is meant rather than the first-level area of the same name.
 CITY_OVER_REGION_POPULATION = 500_000
+#: What a feature with no population weighs in place of log10(population): a large
+#: airport is as well known as a city of a million ("Heathrow" the airport, not the
+#: village in Florida), a sea or a big island more.
+FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0}
+#: The same for a first-level area or a county, when weighing which country a name
+#: speaks for.
+REGION_PROMINENCE = 6.0
 #: How far from a first-level area's point a place named with it is taken to lie in it.
 AREA_REACH_KM = 400
 
@@ -108,6 +115,9 @@ def resolve_mentions(
 
 def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
     found = gazetteer.candidates(mention.key)
+    if mention.text.endswith(".") and any(c.kind in REGION_KINDS for c in found):
+        # "La.", "Ga.": a state's abbreviation, not another place's alternate name
+        return [c for c in found if c.kind in REGION_KINDS]
     if not found and mention.head in AREA_HEADS:
         # "Punjab province", "Motijheel district": the name without its head.
         bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
@@ -126,12 +136,22 @@ def _votes(cands: list[Place]) -> Counter[str]:
         return Counter({codes.pop(): 2 if cands[0].origin == "curated" else 1})
     # "Karachi" is also a hamlet's alternate name in Azerbaijan: a candidate ten times
     # bigger than any other country's still speaks for its country.
-    by_size = sorted(cands, key=lambda c: -c.population)
+    by_size = sorted(cands, key=lambda c: -_size(c))
     top = by_size[0]
-    rest = max((c.population for c in by_size[1:] if c.country != top.country), default=0)
-    if top.country and top.population >= 10 * max(rest, 1):
+    rest = max((_size(c) for c in by_size[1:] if c.country != top.country), default=0)
+    if top.country and _size(top) >= 10 * max(rest, 1):
         return Counter({top.country: 1})
     return Counter()
+
+
+def _size(place: Place) -> float:
+    """Population, or for an area or feature without one, what it weighs as a name
+    ("Fife" the Scottish county outweighs Fife, Washington, a town of 10,000)."""
+    if place.population:
+        return place.population
+    if place.kind in REGION_KINDS:
+        return 10 ** REGION_PROMINENCE
+    return 10 ** FEATURE_PROMINENCE.get(place.kind, 0.0)
 
 
 def _others(votes: dict[str, Counter[str]], key: str) -> Counter[str]:
@@ -162,7 +182,7 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
         score += 4
     elif place.kind in REGION_KINDS:
         score += 2.5
-    score += math.log10(place.population + 1)
+    score += math.log10(place.population + 1) or FEATURE_PROMINENCE.get(place.kind, 0.0)
     score += 4 * countries.get(place.country, 0) / total
     if place.properties.get("is_primary") is False:
         score -= 1

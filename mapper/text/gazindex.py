@@ -75,8 +75,11 @@ class TextGazetteer:
 
 
 def default_text_gazetteer() -> TextGazetteer:
-    """Curated gazetteer, countries and first-level regions, then GeoNames populated places."""
+    """Curated gazetteer, countries and first-level regions, counties, seas and airports,
+    then GeoNames populated places."""
     from mapper.geocoders import CuratedGeocoder, GeoNamesGeocoder
+    from mapper.geocoders.features import FeatureGeocoder
     from mapper.geocoders.regions import RegionGeocoder
 
-    return TextGazetteer([CuratedGeocoder(), RegionGeocoder(), GeoNamesGeocoder()])
+    return TextGazetteer([CuratedGeocoder(), RegionGeocoder(), FeatureGeocoder(),
+                          GeoNamesGeocoder()])

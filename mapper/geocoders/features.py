@@ -1,0 +1,136 @@
+"""Counties, seas, islands and airports: named areas and features that are not towns.
+
+News names "Kent", "Hampshire", "Fife", "the Mediterranean", "Corsica" or
+"Heathrow" far more often than the GeoNames populated places that share those
+names. The points come from ``geodata/world/features.csv`` (second-level areas,
+seas, islands; each row with its source and a precision radius),
+``geodata/world/us_counties.csv`` (US Census internal points) and
+``geodata/world/airports.csv`` (OurAirports large airports); see
+``geodata/world/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from shapely.geometry import Point
+
+from mapper import settings
+from mapper.errors import GazetteerError
+from mapper.geocoders.base import Geocoder, Place
+from mapper.geocoders.regions import table_rows
+from mapper.names import normalize
+
+#: How far an airport's runways and terminals reach from its reference point.
+AIRPORT_PRECISION_M = 2_000.0
+#: Radius of a US county around its Census internal point, where no area is given.
+US_COUNTY_PRECISION_M = 30_000.0
+#: Words that describe an airport rather than name it ("... International Airport").
+_AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
+
+
+class FeatureGeocoder(Geocoder):
+    """Exact lookup of counties, seas, islands and airports.
+
+    Parameters
+    ----------
+    folder
+        Folder with ``features.csv``, ``us_counties.csv`` and ``airports.csv``; default
+        ``settings.geodata_dir / "world"``. Missing files mean no entries.
+    """
+
+    name = "features"
+
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self.folder = Path(folder or settings.geodata_dir / "world").resolve()
+        self._index, self._proper = _load(self.folder)
+
+    def text_keys(self) -> list[str]:
+        return list(self._index)
+
+    def proper_text_keys(self) -> list[str]:
+        """Primary names of counties, seas and islands and airports' short names, meant
+        when capitalised inside a sentence ("in Kent", "at Heathrow")."""
+        return sorted(self._proper)
+
+    def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
+        found = list(self._index.get(key, ()))
+        found.sort(key=lambda p: bool(country) and p.country != country)
+        return found
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
+    index: dict[str, list[Place]] = {}
+    proper: set[str] = set()
+
+    def add(names: list[str], place: Place) -> None:
+        for name in names:
+            key = normalize(name)
+            if key and place not in index.setdefault(key, []):
+                index[key].append(place)
+
+    for row, where in table_rows(folder / "features.csv", ("kind", "country_iso2", "name", "lat",
+                                                        "lon", "precision_m", "source")):
+        iso = row["country_iso2"].strip().upper()
+        kind = row["kind"].strip()
+        pid = f"{kind}:{iso or 'xx'}:{normalize(row['name']).replace(' ', '-')}"
+        place = _place(pid, row, kind, iso, _float(row, "precision_m", where), where)
+        add([row["name"], *[a for a in (row.get("alt_names") or "").split("|") if a.strip()]],
+            place)
+        proper.add(normalize(row["name"]))
+    for row, where in table_rows(folder / "us_counties.csv",
+                            ("state_usps", "geoid", "name", "lat", "lon", "source")):
+        pid = f"us-county:{row['geoid'].strip()}"
+        place = _place(pid, row, "county", "US", US_COUNTY_PRECISION_M, where)
+        place.properties["state"] = row["state_usps"].strip().upper()
+        add([row["name"]], place)  # "Pike County" only: the bare name is a town's
+    for row, where in table_rows(folder / "airports.csv", ("ident", "name", "municipality",
+                                                        "iso_country", "lat", "lon", "source")):
+        pid = f"airport:{row['ident'].strip()}"
+        place = _place(pid, row, "airport", row["iso_country"].strip().upper(),
+                       AIRPORT_PRECISION_M, where)
+        names = airport_names(row["name"], row["municipality"])
+        add(names, place)
+        proper.update(normalize(n) for n in names if "airport" not in n.lower())
+    return {k: tuple(v) for k, v in index.items()}, frozenset(proper)
+
+
+def airport_names(name: str, municipality: str) -> list[str]:
+    """The names news uses for an airport: its full name, and without the city it serves
+    where the name starts with it ("London Heathrow Airport" -> "Heathrow Airport",
+    "Heathrow"; "Amsterdam Airport Schiphol" -> "Schiphol").
+
+    A name that does not start with its city ("Jinnah International Airport") keeps its
+    "Airport": a bare "Jinnah" is a person far more often than an airport.
+    """
+    core = " ".join(_AIRPORT_WORDS.sub(" ", name).split())
+    names = [name, f"{core} Airport", f"{core} International Airport"]
+    city = (municipality or "").split(",")[0].strip()
+    if city and core.lower().startswith(city.lower() + " "):
+        short = core[len(city):].strip()
+        names += [short, f"{short} Airport", f"{short} International Airport"]
+    return list(dict.fromkeys(names))
+
+
+def _float(row: dict[str, str], column: str, where: str) -> float:
+    try:
+        return float(row[column])
+    except (TypeError, ValueError):
+        raise GazetteerError(f"{where}: {column} is not a number") from None
+
+
+def _place(pid: str, row: dict[str, str], kind: str, iso: str, precision: float,
+           where: str) -> Place:
+    lat, lon = _float(row, "lat", where), _float(row, "lon", where)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (row.get("source") or "").strip():
+        raise GazetteerError(f"{where}: coordinate out of range or without source")
+    geonameid = (row.get("geonameid") or "").strip()
+    return Place(
+        place_id=pid, name=row["name"].strip(), kind=kind, geometry=Point(lon, lat),
+        precision_m=precision, source=row["source"].strip(), country=iso,
+        matched=row["name"].strip(), origin="features",
+        properties={"population": 0, **({"geonameid": int(geonameid)} if geonameid else {})},
+    )
