@@ -219,3 +219,10 @@ def test_feature_rows_carry_their_source_and_precision():
                 assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
                 if name == "features.csv":
                     assert float(row["precision_m"]) > 0
+
+
+def test_a_county_named_by_a_frequent_word_needs_its_county(extractor):
+    places = located(extractor, "Prices went Down in Belfast, and farms in County Down and "
+                                "Co. Tyrone flooded.")
+    assert "Down" not in places
+    assert places["County Down"].kind == "county" and places["Co. Tyrone"].kind == "county"

@@ -22,6 +22,7 @@ from mapper.errors import GazetteerError
 from mapper.geocoders.base import Geocoder, Place
 from mapper.geocoders.regions import table_rows
 from mapper.names import normalize
+from mapper.text.vocab import very_common_words
 
 #: How far an airport's runways and terminals reach from its reference point.
 AIRPORT_PRECISION_M = 2_000.0
@@ -51,9 +52,11 @@ class FeatureGeocoder(Geocoder):
         return list(self._index)
 
     def proper_text_keys(self) -> list[str]:
-        """Primary names of counties, seas and islands and airports' short names, meant
-        when capitalised inside a sentence ("in Kent", "at Heathrow")."""
-        return sorted(self._proper)
+        """Names of counties, seas and islands and airports' short names, meant when
+        capitalised inside a sentence ("in Kent", "County Down", "at Heathrow"), except
+        one-word names that are frequent words ("Down")."""
+        top = very_common_words()
+        return sorted(k for k in self._proper if " " in k or k not in top)
 
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
@@ -80,7 +83,8 @@ def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
         place = _place(pid, row, kind, iso, _float(row, "precision_m", where), where)
         add([row["name"], *[a for a in (row.get("alt_names") or "").split("|") if a.strip()]],
             place)
-        proper.add(normalize(row["name"]))
+        proper.update(normalize(n) for n in [row["name"], *(row.get("alt_names") or "").split("|")]
+                      if n.strip())
     for row, where in table_rows(folder / "us_counties.csv",
                             ("state_usps", "geoid", "name", "lat", "lon", "source")):
         pid = f"us-county:{row['geoid'].strip()}"

@@ -31,6 +31,7 @@ class TextGazetteer:
                  ) -> None:
         self.geocoders = list(geocoders)
         self._strong_names = tuple(strong)
+        self._curated_tables = ("regions", "features")
         self._matcher: NameMatcher | None = None
         self._cache: dict[str, list[Place]] = {}
 
@@ -41,23 +42,24 @@ class TextGazetteer:
             strong: list[str] = []
             proper: list[str] = []
             dotted: list[str] = []
-            region_keys: set[str] = set()
+            trusted: set[str] = set()  # proper keys of hand-checked tables, kept as they are
             for geocoder in self.geocoders:
                 own = list(geocoder.text_keys())  # type: ignore[attr-defined]
                 keys += own
-                if geocoder.name == "regions":
-                    region_keys.update(own)
                 if geocoder.name in self._strong_names:
                     strong += own
                 elif hasattr(geocoder, "strong_text_keys"):
                     strong += geocoder.strong_text_keys()
                 if hasattr(geocoder, "proper_text_keys"):
-                    proper += geocoder.proper_text_keys()
+                    own_proper = geocoder.proper_text_keys()
+                    if geocoder.name in self._curated_tables:
+                        trusted.update(own_proper)
+                    proper += own_proper
                 if hasattr(geocoder, "dotted_text_keys"):
                     dotted += geocoder.dotted_text_keys()
             # A town called "Police" or "University" is not meant by the capitalised word.
             top = very_common_words()
-            proper = [k for k in proper if k in region_keys or not set(k.split()) <= top]
+            proper = [k for k in proper if k in trusted or not set(k.split()) <= top]
             self._matcher = NameMatcher(keys, strong, proper, dotted)
         return self._matcher
 

@@ -116,7 +116,7 @@ def fold(text: str) -> str:
 
 
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
-_DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
+_DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt", "co"})
 
 
 class NameMatcher:
