@@ -1,6 +1,7 @@
 """Place finding and resolution on GeoWebNews (real web news nobody here wrote).
 
 Usage: python benchmarks/bench_geowebnews.py [--data DIR] [--scorer FILE] [--seconds S]
+       [--keep DIR] [--errors]
 
 Runs mapper's extractor (offline: curated gazetteer, countries and admin areas,
 GeoNames) on every article of the GeoWebNews development half in ``../shared``,
@@ -18,6 +19,7 @@ CI does not run this: it needs ``../shared``.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -46,7 +48,7 @@ TARGETS = {"strict F1": 0.80, "within 161 km": 0.80, "within 1 km": 0.60}
 def predictions(extractor: Extractor, articles: list[Path], out: Path) -> None:
     for article in articles:
         result = to_json(extractor.extract(read_report(article)))
-        places = [{"mention": p["mention"], "lat": p["lat"], "lon": p["lon"]}
+        places = [{"mention": p["mention"], "lat": p["lat"], "lon": p["lon"], "name": p["name"]}
                   for p in result["places"]]
         (out / f"{article.stem}.json").write_text(json.dumps({"places": places}),
                                                  encoding="utf-8")
@@ -64,12 +66,47 @@ def speed(extractor: Extractor, articles: list[Path], seconds: float) -> tuple[f
     return done / (time.perf_counter() - start), words
 
 
+def print_errors(scorer: Path, data: Path, out: Path) -> None:
+    """Missed and spurious locative mentions (as the scorer normalises them) and
+    recognised places resolved over 161 km off, article by article."""
+    spec = importlib.util.spec_from_file_location("geoparse_score", scorer)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    for gold_file in sorted((data / "gold").glob("*.json")):
+        gold: dict[str, dict] = {}
+        other: set[str] = set()
+        for p in json.loads(gold_file.read_text(encoding="utf-8"))["places"]:
+            if p["usage"] == "locative":
+                gold.setdefault(score.norm(p["mention"]), p)
+            else:
+                other.add(score.norm(p["mention"]))
+        found: dict[str, dict] = {}
+        for p in json.loads((out / gold_file.name).read_text(encoding="utf-8"))["places"]:
+            found.setdefault(score.norm(p["mention"]), p)
+        lines = [f"  missed {g['mention']!r} ({g['gwn_type']})"
+                 for key, g in gold.items() if key not in found]
+        lines += [f"  spurious {p['mention']!r}" + (" (non-locative in gold)" if key in other
+                                                    else "")
+                  for key, p in found.items() if key not in gold]
+        for key, g in gold.items():
+            p = found.get(key)
+            if p and p["lat"] is not None and g["lat"] is not None:
+                off = score.km((g["lat"], g["lon"]), (p["lat"], p["lon"]))
+                if off > 161:
+                    lines.append(f"  {off:,.0f} km off {g['mention']!r}: {p.get('name')}")
+        if lines:
+            print(gold_file.stem, *lines, sep="\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "geowebnews-dev")
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "geoparse_score.py")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--keep", type=Path, help="Keep the prediction files in this folder.")
+    parser.add_argument("--errors", action="store_true",
+                        help="List missed and spurious mentions and places over 161 km off.")
     args = parser.parse_args()
     articles = sorted((args.data / "articles").glob("*.txt"))
     if not articles or not args.scorer.exists():
@@ -85,6 +122,8 @@ def main() -> None:
         predictions(extractor, articles, out)
         scored = subprocess.run([sys.executable, str(args.scorer), str(args.data), str(out),
                                  "--json"], capture_output=True, text=True, check=True)
+        if args.errors:
+            print_errors(args.scorer, args.data, out)
     scores = json.loads(scored.stdout)
     strict, lenient, res = scores["strict"], scores["lenient"], scores["resolution"]
     print(f"GeoWebNews development half: {len(articles)} articles, "

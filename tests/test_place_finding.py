@@ -226,3 +226,12 @@ def test_a_county_named_by_a_frequent_word_needs_its_county(extractor):
                                 "Co. Tyrone flooded.")
     assert "Down" not in places
     assert places["County Down"].kind == "county" and places["Co. Tyrone"].kind == "county"
+
+
+def test_us_counties_by_their_full_name(extractor):
+    places = located(extractor, "Pike County, a district hit harder, gets the most money. "
+                                "Schools in Muhlenberg County in Kentucky will share it.")
+    assert places["Pike County"].kind == "county"  # at a sentence's start, common words
+    muhlenberg = places["Muhlenberg County"]
+    assert muhlenberg.properties["state"] == "KY" and muhlenberg.country == "US"
+    assert "Muhlenberg" not in located(extractor, "Muhlenberg said the schools will share it.")

@@ -26,7 +26,7 @@ from mapper.text.vocab import very_common_words
 
 #: How far an airport's runways and terminals reach from its reference point.
 AIRPORT_PRECISION_M = 2_000.0
-#: Radius of a US county around its Census internal point, where no area is given.
+#: Radius of a US county around its Census internal point where the table gives none.
 US_COUNTY_PRECISION_M = 30_000.0
 #: Words that describe an airport rather than name it ("... International Airport").
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
@@ -88,9 +88,14 @@ def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
     for row, where in table_rows(folder / "us_counties.csv",
                             ("state_usps", "geoid", "name", "lat", "lon", "source")):
         pid = f"us-county:{row['geoid'].strip()}"
-        place = _place(pid, row, "county", "US", US_COUNTY_PRECISION_M, where)
-        place.properties["state"] = row["state_usps"].strip().upper()
+        state = row["state_usps"].strip().upper()
+        precision = (_float(row, "precision_m", where) if (row.get("precision_m") or "").strip()
+                     else US_COUNTY_PRECISION_M)
+        # Puerto Rico's municipios: GeoNames and ISO give the territory its own code.
+        place = _place(pid, row, "county", "PR" if state == "PR" else "US", precision, where)
+        place.properties["state"] = state
         add([row["name"]], place)  # "Pike County" only: the bare name is a town's
+        proper.add(normalize(row["name"]))
     for row, where in table_rows(folder / "airports.csv", ("ident", "name", "municipality",
                                                         "iso_country", "lat", "lon", "source")):
         pid = f"airport:{row['ident'].strip()}"

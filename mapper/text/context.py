@@ -20,7 +20,9 @@ from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
 COUNTRY_KINDS = frozenset({"country", "continent"})
-REGION_KINDS = frozenset({"province", "region", "state", "admin1", "county"})
+FIRST_LEVEL_KINDS = frozenset({"province", "region", "state", "admin1"})
+#: Areas weighed against towns of the same name: first-level ones and counties.
+REGION_KINDS = FIRST_LEVEL_KINDS | {"county"}
 #: A city this big competes with a first-level area of the same name.
 REGION_RIVAL_MIN_POPULATION = 100_000
 #: A city this big is meant rather than the first-level area of the same name.
@@ -32,6 +34,9 @@ FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
+#: Pseudo-votes for no country in particular: one mention alone does not carry its
+#: country's whole weight.
+VOTE_PRIOR = 1
 #: How far from a first-level area's point a place named with it is taken to lie in it.
 AREA_REACH_KM = 400
 
@@ -174,14 +179,14 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
            areas: Sequence[Place] = ()) -> float:
     """How likely ``place`` is the one meant, given the report's countries, the places
     already resolved near it (``anchors``) and the first-level areas it names."""
-    total = sum(countries.values()) or 1
+    total = sum(countries.values()) + VOTE_PRIOR
     score = 0.0
     if place.origin == "curated":
         score += 5
     if place.kind in COUNTRY_KINDS:
         score += 4
     elif place.kind in REGION_KINDS:
-        score += 2.5
+        score += 3.5
     score += math.log10(place.population + 1) or FEATURE_PROMINENCE.get(place.kind, 0.0)
     score += 4 * countries.get(place.country, 0) / total
     if place.properties.get("is_primary") is False:
@@ -189,7 +194,7 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
     if anchors and place.kind not in COUNTRY_KINDS:
         nearest = min(distance_km(place, a) for a in anchors)
         score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
-    if areas and place.kind not in COUNTRY_KINDS | REGION_KINDS:
+    if areas and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS:
         # "Pike County" in a report that names Kentucky: the one within the state's reach.
         score += 1.5 if min(distance_km(place, a) for a in areas) < AREA_REACH_KM else 0
     return score

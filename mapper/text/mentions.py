@@ -365,7 +365,8 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
             if _acronym(m.text):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
-            if all(w in commons or w in CONNECTORS for w in words) and (
+            if all(w in commons or w in CONNECTORS for w in words) and not (
+                    len(words) > 1 and words[-1] in _NAMED_AREA_HEADS) and (
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
@@ -394,6 +395,10 @@ def _dateline(text: str, m: Mention) -> bool:
     return (len(letters) >= 4 and letters.isalpha() and letters.isupper()
             and bool(_DATELINE_TAIL.match(text, m.end)))
 
+
+#: Heads that make a capitalised name of common words a place's ("Pike County", "the
+#: Hamilton County jail") wherever it stands.
+_NAMED_AREA_HEADS = frozenset({"county", "parish", "borough", "province", "district"})
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|their|our)\s$",
                                 re.IGNORECASE)
