@@ -47,17 +47,16 @@ def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     whole report.
     """
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
-    if not towns:
+    if not towns or not any(map(_placeable, places)):
         return list(places)
     located = [pm.place for pm in places if pm.mention.is_location and pm.place is not None
                and pm.place.kind not in COUNTRY_KINDS]
-    support = {pm.place.place_id: sum(distance_km(pm.place, p) <= SUPPORT_KM for p in located)
-               for pm in towns if pm.place}
+    support = {town.place_id: sum(distance_km(town, p) <= SUPPORT_KM for p in located)
+               for town in {pm.place.place_id: pm.place for pm in towns if pm.place}.values()}
     out = []
     for pm in places:
         m = pm.mention
-        if pm.place is not None or not m.is_location or m.known or not m.head or (
-                m.head in UNPLACEABLE_HEADS):
+        if not _placeable(pm):
             out.append(pm)
             continue
         near = [t for t in towns if abs(t.mention.start - m.start) <= NEAREST_TOWN_REACH]
@@ -65,6 +64,13 @@ def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
             support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
     return out
+
+
+def _placeable(pm: PlaceMention) -> bool:
+    """An unresolved landmark found by its head, of a kind a town's point can stand for."""
+    m = pm.mention
+    return (pm.place is None and m.is_location and not m.known and bool(m.head)
+            and m.head not in UNPLACEABLE_HEADS)
 
 
 def _is_settlement(place: Place | None) -> bool:
