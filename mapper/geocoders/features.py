@@ -15,12 +15,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from shapely.geometry import Point
-
 from mapper import settings
 from mapper.errors import GazetteerError
 from mapper.geocoders.base import Geocoder, Place
-from mapper.geocoders.regions import table_rows
+from mapper.geocoders.regions import table_place, table_rows
 from mapper.names import normalize
 from mapper.text.vocab import very_common_words
 
@@ -80,11 +78,11 @@ def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
         iso = row["country_iso2"].strip().upper()
         kind = row["kind"].strip()
         pid = f"{kind}:{iso or 'xx'}:{normalize(row['name']).replace(' ', '-')}"
-        place = _place(pid, row, kind, iso, _float(row, "precision_m", where), where)
-        add([row["name"], *[a for a in (row.get("alt_names") or "").split("|") if a.strip()]],
-            place)
-        proper.update(normalize(n) for n in [row["name"], *(row.get("alt_names") or "").split("|")]
-                      if n.strip())
+        place = table_place(pid, row, kind, iso, _float(row, "precision_m", where), where,
+                            origin="features")
+        names = [row["name"], *[a for a in (row.get("alt_names") or "").split("|") if a.strip()]]
+        add(names, place)
+        proper.update(map(normalize, names))
     for row, where in table_rows(folder / "us_counties.csv",
                             ("state_usps", "geoid", "name", "lat", "lon", "source")):
         pid = f"us-county:{row['geoid'].strip()}"
@@ -92,15 +90,16 @@ def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
         precision = (_float(row, "precision_m", where) if (row.get("precision_m") or "").strip()
                      else US_COUNTY_PRECISION_M)
         # Puerto Rico's municipios: GeoNames and ISO give the territory its own code.
-        place = _place(pid, row, "county", "PR" if state == "PR" else "US", precision, where)
+        place = table_place(pid, row, "county", "PR" if state == "PR" else "US", precision, where,
+                            origin="features")
         place.properties["state"] = state
         add([row["name"]], place)  # "Pike County" only: the bare name is a town's
         proper.add(normalize(row["name"]))
     for row, where in table_rows(folder / "airports.csv", ("ident", "name", "municipality",
                                                         "iso_country", "lat", "lon", "source")):
         pid = f"airport:{row['ident'].strip()}"
-        place = _place(pid, row, "airport", row["iso_country"].strip().upper(),
-                       AIRPORT_PRECISION_M, where)
+        place = table_place(pid, row, "airport", row["iso_country"].strip().upper(),
+                            AIRPORT_PRECISION_M, where, origin="features")
         names = airport_names(row["name"], row["municipality"])
         add(names, place)
         proper.update(normalize(n) for n in names if "airport" not in n.lower())
@@ -129,17 +128,3 @@ def _float(row: dict[str, str], column: str, where: str) -> float:
         return float(row[column])
     except (TypeError, ValueError):
         raise GazetteerError(f"{where}: {column} is not a number") from None
-
-
-def _place(pid: str, row: dict[str, str], kind: str, iso: str, precision: float,
-           where: str) -> Place:
-    lat, lon = _float(row, "lat", where), _float(row, "lon", where)
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (row.get("source") or "").strip():
-        raise GazetteerError(f"{where}: coordinate out of range or without source")
-    geonameid = (row.get("geonameid") or "").strip()
-    return Place(
-        place_id=pid, name=row["name"].strip(), kind=kind, geometry=Point(lon, lat),
-        precision_m=precision, source=row["source"].strip(), country=iso,
-        matched=row["name"].strip(), origin="features",
-        properties={"population": 0, **({"geonameid": int(geonameid)} if geonameid else {})},
-    )

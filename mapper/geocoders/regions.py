@@ -187,17 +187,23 @@ def table_rows(path: Path, required: tuple[str, ...]):
 
 
 def _place(pid: str, row: dict[str, str], kind: str, iso: str, where: str) -> Place:
+    return table_place(pid, row, kind, iso, PRECISION_M[kind], where, origin="regions")
+
+
+def table_place(pid: str, row: dict[str, str], kind: str, iso: str, precision: float,
+                where: str, *, origin: str) -> Place:
+    """The place of one sourced table row (``name``, ``lat``, ``lon``, ``source``, optional
+    ``geonameid``); a row without a source or with a bad coordinate is refused."""
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
     except (TypeError, ValueError):
         raise GazetteerError(f"{where}: lat/lon are not numbers") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (row.get("source") or "").strip():
         raise GazetteerError(f"{where}: coordinate out of range or without source")
-    precision = PRECISION_M[kind]
     geonameid = (row.get("geonameid") or "").strip()
     return Place(
         place_id=pid, name=row["name"].strip(), kind=kind, geometry=Point(lon, lat),
         precision_m=precision, source=row["source"].strip(), country=iso,
-        matched=row["name"].strip(), origin="regions",
+        matched=row["name"].strip(), origin=origin,
         properties={"population": 0, **({"geonameid": int(geonameid)} if geonameid else {})},
     )

@@ -19,7 +19,7 @@ from dataclasses import replace
 from shapely.geometry import Point
 
 from mapper.geocoders.base import Place
-from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
+from mapper.text.context import COUNTRY_KINDS, PlaceMention, distance_km
 
 #: Heads whose places a town's point does not locate: features and large areas.
 UNPLACEABLE_HEADS = frozenset({
@@ -74,9 +74,8 @@ def _placeable(pm: PlaceMention) -> bool:
 
 
 def _is_settlement(place: Place | None) -> bool:
-    return (place is not None and place.kind not in COUNTRY_KINDS | REGION_KINDS
-            and place.kind in ("city", "town", "village") and not place.properties.get(
-                "approximate"))
+    return (place is not None and place.kind in ("city", "town", "village")
+            and not place.properties.get("approximate"))
 
 
 def _within(name: str, key: str, head: str, town: Place | None) -> Place:

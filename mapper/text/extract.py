@@ -130,8 +130,8 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
     rows = []
     for inc in extraction.incidents:
         place = inc.place.place if inc.place else None
-        approximate = place is not None and bool(place.properties.get("approximate"))
-        if approximate:
+        approximate = place if place is not None and place.properties.get("approximate") else None
+        if approximate is not None:
             # The table holds located places only; the town's point stays in the notes, and
             # the name is left for a geocoder (an online one may know the landmark).
             place = None
@@ -145,11 +145,10 @@ def incident_rows(extraction: Extraction) -> list[dict[str, Any]]:
                 f"towards {inc.destination}" if inc.destination else ""])))
         if inc.arrested:
             notes.insert(0, f"arrested: {inc.arrested}")
-        if approximate and inc.place and inc.place.place:
-            town = inc.place.place
-            notes.append(f"place {town.name!r} not found in any gazetteer; the report places "
-                         f"it in {town.properties['within_name']} ({town.lat:.5f}, "
-                         f"{town.lon:.5f})")
+        if approximate is not None:
+            notes.append(f"place {approximate.name!r} not found in any gazetteer; the report "
+                         f"places it in {approximate.properties['within_name']} "
+                         f"({approximate.lat:.5f}, {approximate.lon:.5f})")
         elif inc.place and not place:
             notes.append(f"place {inc.place.mention.text!r} not found in any gazetteer")
         if not inc.place:
