@@ -63,12 +63,22 @@ _REFERENCE = re.compile(
 )
 
 
+_NEXT_HEAD = re.compile(
+    r" (?=[A-Z])((?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + r"))(?![\w-])")
+
+
 def _reference_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _REFERENCE.finditer(text):
-        found = find_landmarks(match.group(0))  # the same trimming of openers
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while match := _REFERENCE.search(text, pos):
+        end = pos = match.end()
+        # A capitalised head followed by another ("N. Harbor Drive") ends at the last.
+        while text[match.start(2)].isupper() and (more := _NEXT_HEAD.match(text, end)):
+            end = more.end()
+        found = find_landmarks(text[match.start():end])  # the same trimming of openers
         if found and found[0].head != "sector":
-            spans.append((match.start() + found[0].start, match.end()))
+            spans.append((match.start() + found[0].start, end))
+            pos = end
     return spans
 
 

@@ -235,3 +235,54 @@ def test_us_counties_by_their_full_name(extractor):
     muhlenberg = places["Muhlenberg County"]
     assert muhlenberg.properties["state"] == "KY" and muhlenberg.country == "US"
     assert "Muhlenberg" not in located(extractor, "Muhlenberg said the schools will share it.")
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Chile's Senate passed the bill late on Monday.", "Chile"),
+    ("Peru's Prime Minister resigned after the vote.", "Peru"),
+    ("The envoy met the President of Ghana on Friday.", "Ghana"),
+    ("Auckland beat Wellington 3-1, and then lost against Hamilton.", "Hamilton"),
+    ("Thousands of Kenya diplomats and Kenya troops were recalled.", "Kenya"),
+])
+def test_countries_and_cities_as_governments_and_teams_are_not_places(extractor, sentence,
+                                                                      name):
+    assert name not in located(extractor, sentence)
+
+
+def test_a_place_after_in_stays_a_place_whatever_verb_follows(extractor):
+    places = located(extractor, "Doctors at the clinic in Lyon said the patient recovered.")
+    assert places["Lyon"].country == "FR"
+    assert "Lyon" not in located(extractor, "Lyon said it would appeal the ruling.")
+
+
+def test_a_state_written_with_its_word_state(extractor):
+    places = located(extractor, "Gunmen attacked a village in Kaduna state. Troops were "
+                                "sent from Kano State the next day.")
+    assert places["Kaduna state"].name == "Kaduna"
+    assert places["Kano State"].kind == "province" and places["Kano State"].country == "NG"
+
+
+@pytest.mark.parametrize(("sentence", "landmark"), [
+    ("The crowd gathered on N. Harbor Drive before noon.", "N. Harbor Drive"),
+    ("Officers were called to the 300 block of Elm Lane on Monday.", "Elm Lane"),
+    ("The rally ended outside Caesar's Palace in Las Vegas.", "Caesar's Palace"),
+    ("Students marched from Lincoln High School to the park.", "Lincoln High School"),
+    ("Rebels hid on Mount Elgon, near the border.", "Mount Elgon"),
+    ("Hundreds protested at the University of Ottawa in Canada.", "University of Ottawa"),
+    ("Residents of Barangay San Roque were moved.", "Barangay San Roque"),
+])
+def test_streets_buildings_and_named_features(extractor, sentence, landmark):
+    assert landmark in located(extractor, sentence)
+
+
+def test_a_place_owning_a_building_is_not_part_of_its_name(extractor):
+    places = located(extractor, "Protesters gathered at France's Embassy in Rome.")
+    assert "France's Embassy" not in places and "Embassy" not in places
+
+
+def test_macro_regions_and_oceans(extractor):
+    places = located(extractor, "Drought spread across North Africa and the Middle East, "
+                                "while storms hit islands in the Indian Ocean.")
+    assert places["North Africa"].kind == "region"
+    assert places["Middle East"].kind == "region"
+    assert places["Indian Ocean"].kind == "ocean"

@@ -49,6 +49,12 @@ class FeatureGeocoder(Geocoder):
     def text_keys(self) -> list[str]:
         return list(self._index)
 
+    def strong_text_keys(self) -> list[str]:
+        """Names of oceans, seas and macro-regions: meant as places even when made of
+        frequent words ("the Middle East", "North Sea")."""
+        return sorted(k for k, places in self._index.items()
+                      if any(p.kind in ("ocean", "sea", "region") for p in places))
+
     def proper_text_keys(self) -> list[str]:
         """Names of counties, seas and islands and airports' short names, meant when
         capitalised inside a sentence ("in Kent", "County Down", "at Heathrow"), except

@@ -159,8 +159,14 @@ class GeoNamesGeocoder(Geocoder):
         return self._primary_keys(STRONG_NAME_MIN_POPULATION)
 
     def proper_text_keys(self) -> list[str]:
-        """Names of towns big enough to be meant when capitalised inside a sentence."""
-        return self._primary_keys(PROPER_NAME_MIN_POPULATION)
+        """Names of towns big enough to be meant when capitalised inside a sentence, and
+        the many-word alternate names of cities ("Quebec City", "Mexico City")."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.id "
+            "WHERE p.pop >= ? AND n.is_primary = 0 AND n.key LIKE '% %'",
+            (STRONG_NAME_MIN_POPULATION,)
+        ).fetchall()
+        return self._primary_keys(PROPER_NAME_MIN_POPULATION) + [r[0] for r in rows]
 
     def _primary_keys(self, min_population: int) -> list[str]:
         rows = self.connection.execute(

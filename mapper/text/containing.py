@@ -24,7 +24,8 @@ from mapper.text.context import COUNTRY_KINDS, PlaceMention, distance_km
 #: Heads whose places a town's point does not locate: features and large areas.
 UNPLACEABLE_HEADS = frozenset({
     "ocean", "sea", "river", "mountains", "lake", "island", "islands", "valley", "border",
-    "crossing", "province", "canal", "sector",
+    "crossing", "province", "canal", "sector", "mount", "cape", "gulf", "bay", "isle",
+    "strait", "straits", "jebel", "jabal", "wadi", "ras",
 })
 #: Heads of areas that reach well beyond the town they are placed in.
 WIDE_HEADS = frozenset({"county", "district", "township", "cantonment", "cantt", "town"})

@@ -29,8 +29,9 @@ REGION_RIVAL_MIN_POPULATION = 100_000
 CITY_OVER_REGION_POPULATION = 500_000
 #: What a feature with no population weighs in place of log10(population): a large
 #: airport is as well known as a city of a million ("Heathrow" the airport, not the
-#: village in Florida), a sea or a big island more.
-FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0}
+#: village in Florida), a sea, an ocean, a big island or a region ("Middle East") more.
+FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0, "region": 7.0,
+                      "suburb": 5.0}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
@@ -127,6 +128,8 @@ def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
         # "Punjab province", "Motijheel district": the name without its head.
         bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
         found = gazetteer.candidates(bare) if bare != mention.key else []
+        if mention.head == "state" and any(c.kind in REGION_KINDS for c in found):
+            found = [c for c in found if c.kind in REGION_KINDS]  # "Kano State", not Kano
     return found
 
 

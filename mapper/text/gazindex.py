@@ -42,6 +42,7 @@ class TextGazetteer:
             strong: list[str] = []
             proper: list[str] = []
             dotted: list[str] = []
+            areas: list[str] = []
             trusted: set[str] = set()  # proper keys of hand-checked tables, kept as they are
             for geocoder in self.geocoders:
                 own = list(geocoder.text_keys())  # type: ignore[attr-defined]
@@ -54,13 +55,15 @@ class TextGazetteer:
                     own_proper = geocoder.proper_text_keys()
                     if geocoder.name in self._curated_tables:
                         trusted.update(own_proper)
+                    if geocoder.name == "regions":
+                        areas += own_proper
                     proper += own_proper
                 if hasattr(geocoder, "dotted_text_keys"):
                     dotted += geocoder.dotted_text_keys()
             # A town called "Police" or "University" is not meant by the capitalised word.
             top = very_common_words()
             proper = [k for k in proper if k in trusted or not set(k.split()) <= top]
-            self._matcher = NameMatcher(keys, strong, proper, dotted)
+            self._matcher = NameMatcher(keys, strong, proper, dotted, areas)
         return self._matcher
 
     def candidates(self, key: str) -> list[Place]:

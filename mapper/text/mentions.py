@@ -12,23 +12,20 @@ Minister", "Pakistan Tehreek-e-Insaf", "Imran Khan"), which is not a location.
 from __future__ import annotations
 
 import re
-import string
-import unicodedata
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
 
 import ahocorasick
 
+from mapper.text.landmarks import find_landmarks
 from mapper.text.persons import is_person, one_sense, person_words
+from mapper.text.spans import Mention, Role, fold
 from mapper.text.vocab import (
     ACTOR_VERBS,
     AREA_HEADS,
     CONNECTORS,
-    LANDMARK_HEADS,
+    GOVERNMENT_NOUNS,
     MONTH_NAMES,
-    OPENERS,
+    OFFICES,
     ORGANISATION_WORDS,
     TITLES,
     WEEKDAYS,
@@ -37,84 +34,10 @@ from mapper.text.vocab import (
     very_common_words,
 )
 
-Role = Literal["place", "organisation", "person", "title", "actor"]
-
 #: Where a sentence (or a dateline's text, "ISLAMABAD, Nov 25 - Police said") starts.
 _SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n|\s[-\u2013\u2014])\s*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019.-]*)(\s?)$")
 _WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
-#: A landmark's name: capitalised words or numbers, joined by spaces and a few
-#: lower-case particles, ending just before its head ("Sangjani" interchange).
-_NAME_WORD = r"(?:[A-Z][\w'\u2019.]*|\d+(?:st|nd|rd|th)?)(?:-[\w]+)*"
-_NAME_RUN = re.compile(rf"(?<![\w-])({_NAME_WORD}(?:\s(?:{_NAME_WORD}|of|e|ul|al|de))*)$")
-_HEAD = re.compile("(?i:" + "|".join(h.replace(" ", r"\s") for h in LANDMARK_HEADS) + ")")
-_WORDISH = re.compile(r"[\w-]")
-#: Longest landmark name looked back for before its head.
-_NAME_REACH = 160
-# Each pattern starts with a character set (the boundary checked just after it), which
-# lets the regular-expression engine skip ahead quickly instead of trying every position.
-_SECTOR_CODE = re.compile(r"[A-I](?<![\w-][A-I])-\d{1,2}(?:/\d)?(?![\w-])")
-_SECTOR_BEFORE = re.compile(r"(?<![\w-])[Ss]ector\s")
-_SECTOR_AFTER = re.compile(r"\s[Ss]ector")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place name found in text.
-
-    Attributes
-    ----------
-    text
-        The mention as written.
-    start, end
-        Character offsets in the document body.
-    key
-        Normalised name used for lookup.
-    role
-        ``"place"`` when the name is used as a location; otherwise why not.
-    known
-        True when the name is in a gazetteer; False for a landmark phrase
-        found by pattern only.
-    head
-        Landmark head ("chowk", "jail") for pattern mentions, else empty.
-    """
-
-    text: str
-    start: int
-    end: int
-    key: str
-    role: Role = "place"
-    known: bool = True
-    head: str = ""
-
-    @property
-    def is_location(self) -> bool:
-        return self.role == "place"
-
-
-def _fold_table() -> dict[int, str]:
-    """Length-preserving map to lower-case ASCII letters, digits and spaces."""
-    table: dict[int, str] = {ord(c): " " for c in string.punctuation + string.whitespace}
-    table.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u2026\u00ab\u00bb"})
-    for code in range(0xC0, 0x250):
-        ch = chr(code)
-        base = unicodedata.normalize("NFKD", ch)[0].lower()
-        if base.isascii() and base.isalpha():
-            table[code] = base
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free text of the same length, punctuation turned into spaces."""
-    low = text.lower()
-    if len(low) != len(text):  # a few characters ("İ") lower-case to two
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
-
-
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
 _DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt", "co"})
 
@@ -142,7 +65,8 @@ class NameMatcher:
     """
 
     def __init__(self, keys: Iterable[str], strong: Iterable[str] = (),
-                 proper: Iterable[str] = (), dotted: Iterable[str] = ()) -> None:
+                 proper: Iterable[str] = (), dotted: Iterable[str] = (),
+                 areas: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in keys:
             if len(key) >= 2 and not key.replace(" ", "").isdigit():
@@ -155,6 +79,7 @@ class NameMatcher:
         self.dotted = frozenset(dotted)
         self.strong = frozenset(strong) | self.dotted
         self.proper = frozenset(proper)
+        self.areas = frozenset(areas)
 
     def __contains__(self, key: str) -> bool:
         return f" {key} " in self._automaton
@@ -186,12 +111,16 @@ class NameMatcher:
                 # "Washington, D.C.": one name written with a comma
                 first = found.pop()
                 s, key = first.start, f"{first.key} {key}"
-            found.append(Mention(text[s:e], s, e, key))
-        landmarks = find_landmarks(text, folded)
+            head = ""
+            if key in self.areas and _STATE_AFTER.match(text, e):
+                e, key, head = e + 6, f"{key} state", "state"  # "Borno State", "Benue state"
+            found.append(Mention(text[s:e], s, e, key, head=head))
+        landmarks = find_landmarks(text, folded, self.strong.__contains__)
         return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted,
                         self.__contains__)
 
 
+_STATE_AFTER = re.compile(r" [Ss]tate(?![\w-])")
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
 _DOTTED_TAIL = re.compile(r"(?:^|[\s(,])(?:[A-Za-z]\.)+[A-Za-z]$")
 
@@ -205,111 +134,6 @@ def _abbreviation_end(text: str, start: int, end: int) -> int:
     if text[end:end + 1] == "." and _DOTTED_TAIL.search(text[start:end]):
         return end + 1
     return end
-
-
-def find_landmarks(text: str, folded: str | None = None) -> list[Mention]:
-    """Landmark phrases by pattern: "Sangjani interchange", "Adiyala Jail", "Sector G-9".
-
-    Heads are found first (one automaton pass over ``folded``, the padded
-    :func:`fold` of ``text``, computed if not given); the name is then read
-    backwards from each head, so the text is not scanned word by word.
-    """
-    if folded is None:
-        folded = f" {fold(text)} "
-    found = []
-    consumed = 0
-    heads = sorted((end - length + 1, end - 1) for end, length in _heads().iter(folded))
-    for start, end in heads:  # offsets in ``text``
-        if (start < consumed or start == 0 or not text[start - 1].isspace()
-                or not _HEAD.fullmatch(text, start, end) or _WORDISH.match(text, end)):
-            continue
-        run = _NAME_RUN.search(text, max(consumed, start - 1 - _NAME_REACH), start - 1)
-        if run is None:
-            continue
-        consumed = end
-        name = run.group(1)
-        head = text[start:end]
-        if head.lower() in _CAPITAL_HEADS and not head[0].isupper():
-            continue  # "3 rd", "12 house": not a road or a building's name
-        words = _landmark_words(name.split())
-        if not words or any(w.lower().split("-")[0] in MONTH_NAMES for w in words):
-            continue  # "the October-December quarter"
-        if head[0].islower() and all(w.lower() in very_common_words(5000) for w in words):
-            continue  # "our centre", "International market": no name before the head
-        if not any(w[0].isupper() for w in words) and not (
-                head.lower() in _STREET_HEADS and _ORDINAL.fullmatch(words[-1])):
-            continue  # "the 2024 Parliament", "000 square", but "14th Street" stands
-        first = run.start(1) + len(name) - len(" ".join(words))  # one space between words
-        if head in _DESCRIPTIVE_HEADS:
-            # "Torkula village", "Heathrow airport": a lower-case word describing the
-            # place named before it; the name alone is the mention.
-            stop = start - 1
-            found.append(Mention(text[first:stop], first, stop,
-                                 fold(text[first:stop]).strip(), known=False,
-                                 head=head))
-            continue
-        found.append(Mention(text[first:end], first, end, fold(text[first:end]).strip(),
-                             known=False, head=text[start:end].lower().replace("\n", " ")))
-    consumed = 0
-    for match in _SECTOR_CODE.finditer(text):
-        start, end = match.span()
-        if start < consumed:
-            continue
-        if start - 7 >= consumed and _SECTOR_BEFORE.fullmatch(text, start - 7, start):
-            start -= 7  # "Sector G-9"
-        if _SECTOR_AFTER.match(text, end):
-            end += 7  # "G-9 sector"
-        consumed = end
-        found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
-                             known=False, head="sector"))
-    return found
-
-
-#: Heads that only make a landmark when capitalised ("Jinnah Rd", "Iowa House" is
-#: handled as an organisation elsewhere; "3 rd" and "the house" are not landmarks).
-_CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "building", "gate",
-                            "circle", "town", "plaza"})
-#: Heads that, written in lower case, describe the place rather than name it.
-_DESCRIPTIVE_HEADS = frozenset({"airport", "village", "town", "district", "market"})
-_STREET_HEADS = frozenset({"road", "rd", "street", "avenue", "boulevard", "highway"})
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
-#: Abbreviations whose full stop does not end a sentence inside a landmark's name.
-_NAME_ABBREVIATIONS = frozenset({"st.", "mt.", "ft.", "dr.", "jr.", "no.", "gen."})
-
-
-def _landmark_words(words: list[str]) -> list[str]:
-    """The words of a landmark's name, from those read back from its head.
-
-    The run read backwards may cross a sentence's end ("... Franklin. This avenue")
-    or start with words that open a sentence ("At Faizabad Chowk", "Read More The
-    Mall Road"); the name starts after them.
-    """
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        if word in ("The", "the") and i > 0:
-            words = words[i:]
-            break
-        if word.endswith(("'s", "\u2019s")):
-            words = words[i + 1:]  # "Brooklyn's Barclays Center": the name is the owned one
-            break
-        if word.endswith(".") and len(word) > 2 and word.lower() not in _NAME_ABBREVIATIONS:
-            words = words[i + 1:]
-            break
-    while words and (words[0].lower() in CONNECTORS or (
-            words[0][0].isupper() and words[0].lower() in OPENERS)):
-        words.pop(0)
-    if words and not (words[0][0].isupper() or words[0][0].isdigit()):
-        return []
-    return words
-
-
-@lru_cache(maxsize=1)
-def _heads() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for head in LANDMARK_HEADS:
-        automaton.add_word(f" {head} ")
-    automaton.make_automaton()
-    return automaton
 
 
 def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -348,8 +172,8 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
     name_words = person_words(text, mentions, strong)
     # Countries and big cities next to each other are a list, not one name ("Cyprus,
     # Greece Italy or Spain").
-    neighbours = {m.start for m in mentions if m.key in strong} | {
-        m.end for m in mentions if m.key in strong}
+    listed = [m for m in mentions if m.key in strong or m.head in AREA_HEADS]
+    neighbours = {m.start for m in listed} | {m.end for m in listed}
     out = []
     for m in mentions:
         at_start = _sentence_start(text, m.start)
@@ -360,8 +184,8 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
         if m.known and m.key not in strong and "," not in m.text:  # "Washington, D.C."
             if any(w in WEEKDAYS or w in MONTH_NAMES for w in words):
                 continue
-            if not _capitalised(m.text):
-                continue
+            if not _capitalised(m.text[:len(m.text) - len(m.head)]):
+                continue  # (a known name's head is "state": "in Benue state")
             if _acronym(m.text):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
@@ -399,6 +223,15 @@ def _dateline(text: str, m: Mention) -> bool:
 #: Heads that make a capitalised name of common words a place's ("Pike County", "the
 #: Hamilton County jail") wherever it stands.
 _NAMED_AREA_HEADS = frozenset({"county", "parish", "borough", "province", "district"})
+
+_OWNER = re.compile(r"['\u2019]s\s")
+#: The one or two words after a possessive: "'s Prime Minister", "'s de facto ruler".
+_OWNED = re.compile(r"['\u2019]s\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_OFFICE_OF = re.compile(
+    r"\b(?i:" + "|".join(sorted(OFFICES)) + r")\s+of\s+(?:the\s+)?$")
+#: Prepositions that make the name after them a location, whatever verb follows.
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "inside", "from", "across",
+                              "around", "throughout"})
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|their|our)\s$",
                                 re.IGNORECASE)
@@ -446,8 +279,19 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "place"  # "Adiyala Jail", "Sangjani interchange": a landmark whatever follows
     if next_low in ORGANISATION_WORDS:
         return "organisation" if next_word[0].islower() or next_low not in ("court",) else "place"
-    if next_low in ACTOR_VERBS and m.head == "":
-        return "actor"
+    if next_word[:1].islower() and next_low in GOVERNMENT_NOUNS:
+        return "actor"  # "the US decision", "a US ally", "Mexico squad"
+    if _OWNER.match(text, m.end):
+        owned = _OWNED.match(text, m.end)
+        if owned and any(w.lower() in GOVERNMENT_NOUNS for w in owned.groups() if w):
+            return "actor"  # "Mexico's Senate", "Lebanon's Prime Minister", "Dominica's request"
+    locative = prev_word.lower() in _LOCATIVE_BEFORE
+    if next_low in ACTOR_VERBS and m.head == "" and not locative:
+        return "actor"  # "Pakistan said", but "doctors in Montpellier said"
+    if prev_word.lower() == "against" and m.head == "":
+        return "actor"  # "won against Louisville", "sanctions against Iran": a team, a state
+    if _OFFICE_OF.search(text, max(0, m.start - 60), m.start):
+        return "title"  # "President of Armenia", "Prime Minister of the UAE"
     if next_word and next_word[0].isupper() and not placey(next_low) and (
             m.end + 1 not in neighbours):
         return "organisation" if next_low not in name_words else "person"

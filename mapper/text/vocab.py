@@ -31,10 +31,20 @@ LANDMARK_HEADS = (
     # Natural features and neighbourhoods: "Marigny Canal", "Crown Heights".
     "canal", "river", "ocean", "sea", "mountains", "lake", "island", "islands", "heights",
     "quarter", "township", "village",
+    # Administrative areas: "Guma Local Government Area", "Tigray region".
+    "local government area", "lga", "governorate", "municipality", "prefecture", "oblast",
+    "region", "parish", "borough",
+    # Streets, buildings and grounds named before their head: "N. Bedford Drive",
+    # "Victoria St.", "Christopher Inn", "Patriot High School", "Woodman Point".
+    "drive", "lane", "parade", "terrace", "crescent", "st", "inn", "hotel", "farm", "farms",
+    "mall", "school", "high school", "academy", "courthouse", "studio",
+    "studios", "zoo", "pier", "harbour", "harbor", "bay", "point", "beach", "falls",
 )
 #: Heads that make an area rather than a spot.
 AREA_HEADS = frozenset({"town", "district", "province", "county", "valley", "colony",
-                        "cantonment", "cantt", "campus", "border"})
+                        "cantonment", "cantt", "campus", "border", "state",
+                        "local government area", "lga", "governorate", "municipality",
+                        "prefecture", "oblast", "region", "parish", "borough"})
 
 #: Words after a place name that make it part of an organisation or a title:
 #: "Islamabad police", "Punjab government", "KP Chief Minister".
@@ -45,7 +55,21 @@ ORGANISATION_WORDS = frozenset(
     college club team fc bank corporation company group committee commission board
     federation union association chamber embassy consulate bar high supreme district
     provincial federal president premier prime speaker mayor officials official spokesman
-    spokesperson national state press""".split()
+    spokesperson national press ambassador ambassadors envoy envoys diplomat diplomats
+    consul lawmakers legislators troops soldiers military navy foreign secretary department
+    agency dollar dollars delegation counterpart counterparts""".split()
+)
+#: Nouns that, owned by a place ("Mexico's Senate", "Lebanon's Prime Minister"), make
+#: the place a government or a team rather than a location.
+GOVERNMENT_NOUNS = ORGANISATION_WORDS | frozenset(
+    """ruler rulers leader leaders leadership king queen prince crown regime request
+    decision position policy policies representative representatives delegate delegates
+    opposition squad coach captain""".split()
+)
+#: Offices held "of" a country: "President of Armenia", "Prime Minister of the UAE".
+OFFICES = frozenset(
+    """president minister ambassador envoy consul king queen prince emir sultan ruler
+    government parliament premier chancellor""".split()
 )
 #: Verbs that make a place name an actor ("Pakistan said", "Tbilisi accused").
 ACTOR_VERBS = frozenset(

@@ -1,0 +1,71 @@
+"""A place mention's span in text, and the folding used to match names.
+
+Shared by the name matcher (``mentions``) and the landmark patterns
+(``landmarks``).
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["place", "organisation", "person", "title", "actor"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in text.
+
+    Attributes
+    ----------
+    text
+        The mention as written.
+    start, end
+        Character offsets in the document body.
+    key
+        Normalised name used for lookup.
+    role
+        ``"place"`` when the name is used as a location; otherwise why not.
+    known
+        True when the name is in a gazetteer; False for a landmark phrase
+        found by pattern only.
+    head
+        Landmark head ("chowk", "jail") for pattern mentions, else empty.
+    """
+
+    text: str
+    start: int
+    end: int
+    key: str
+    role: Role = "place"
+    known: bool = True
+    head: str = ""
+
+    @property
+    def is_location(self) -> bool:
+        return self.role == "place"
+
+
+def _fold_table() -> dict[int, str]:
+    """Length-preserving map to lower-case ASCII letters, digits and spaces."""
+    table: dict[int, str] = {ord(c): " " for c in string.punctuation + string.whitespace}
+    table.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u2026\u00ab\u00bb"})
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text of the same length, punctuation turned into spaces."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_FOLD)
