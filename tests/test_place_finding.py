@@ -283,6 +283,15 @@ def test_a_place_owning_a_building_is_not_part_of_its_name(extractor):
 def test_macro_regions_and_oceans(extractor):
     places = located(extractor, "Drought spread across North Africa and the Middle East, "
                                 "while storms hit islands in the Indian Ocean.")
-    assert places["North Africa"].kind == "region"
-    assert places["Middle East"].kind == "region"
+    assert places["North Africa"].kind == "world_region"
+    assert places["Middle East"].kind == "world_region"
     assert places["Indian Ocean"].kind == "ocean"
+
+
+def test_a_town_written_with_its_area_is_the_one_in_that_area(extractor):
+    # Alone, "Kingston" is Jamaica's capital and "Ontario" a Californian city.
+    places = located(extractor, "Police in Kingston, Ontario, said a march was planned.")
+    assert places["Kingston"].country == "CA" and places["Kingston"].kind == "city"
+    assert places["Ontario"].country == "CA" and places["Ontario"].kind == "province"
+    places = located(extractor, "Fans travelled to Richmond, North Yorkshire, for the race.")
+    assert places["Richmond"].lat > 54  # not Richmond upon Thames, in London

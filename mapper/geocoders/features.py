@@ -53,7 +53,7 @@ class FeatureGeocoder(Geocoder):
         """Names of oceans, seas and macro-regions: meant as places even when made of
         frequent words ("the Middle East", "North Sea")."""
         return sorted(k for k, places in self._index.items()
-                      if any(p.kind in ("ocean", "sea", "region") for p in places))
+                      if any(p.kind in ("ocean", "sea", "world_region") for p in places))
 
     def proper_text_keys(self) -> list[str]:
         """Names of counties, seas and islands and airports' short names, meant when

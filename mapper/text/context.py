@@ -8,6 +8,7 @@ how big each candidate is. Every candidate considered is kept.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -30,8 +31,8 @@ CITY_OVER_REGION_POPULATION = 500_000
 #: What a feature with no population weighs in place of log10(population): a large
 #: airport is as well known as a city of a million ("Heathrow" the airport, not the
 #: village in Florida), a sea, an ocean, a big island or a region ("Middle East") more.
-FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0, "region": 7.0,
-                      "suburb": 5.0}
+FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0,
+                      "world_region": 7.0, "suburb": 5.0}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
@@ -40,6 +41,10 @@ REGION_PROMINENCE = 6.0
 VOTE_PRIOR = 1
 #: How far from a first-level area's point a place named with it is taken to lie in it.
 AREA_REACH_KM = 400
+#: The same for a town written with its first-level area ("Kingston, Ontario"): the
+#: writer says it lies inside, so only the area's size limits it (Ontario's point is
+#: 800 km from Kingston).
+CONTAINER_REACH_KM = 1_500
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ def resolve_mentions(
     gazetteer: TextGazetteer,
     *,
     country: str | None = None,
+    text: str = "",
 ) -> list[PlaceMention]:
     """Resolve every location mention; names used otherwise are kept unresolved.
 
@@ -71,8 +77,12 @@ def resolve_mentions(
         Where candidates come from.
     country
         ISO alpha-2 code the report is known to be about, if any.
+    text
+        The document's text, to see names written "Town, Area" ("Rockingham,
+        Northamptonshire", "Poland, Ohio"): the town is then one inside the area.
     """
     candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
+    containers = _containers(mentions, text, candidates) if text else {}
     votes = {key: _votes(cands) for key, cands in candidates.items()}
     if country:
         votes["\0case"] = Counter({country.upper(): 5})
@@ -87,7 +97,11 @@ def resolve_mentions(
     for key in sorted(candidates, key=lambda k: len(candidates[k])):
         others = _others(votes, key)
         cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, others)]
-        if any(c.kind in COUNTRY_KINDS for c in cands):
+        inside = [c for c in cands if c.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS
+                  and any(_inside(c, area) for _, area in containers.get(key, ()))]
+        if inside and not any(c.kind in COUNTRY_KINDS for c in cands):
+            cands = inside
+        elif any(c.kind in COUNTRY_KINDS for c in cands):
             # A country's name means the country (or a region of that name: Georgia), not
             # a town called after it ("Peru", Indiana; "Lebanon", Pennsylvania).
             cands = [c for c in cands if c.kind in COUNTRY_KINDS | REGION_KINDS]
@@ -109,6 +123,15 @@ def resolve_mentions(
             regions[key] = ranked[0]
         elif ranked[0].kind not in COUNTRY_KINDS:
             anchors.append(ranked[0])
+    for key, areas in containers.items():
+        # "Kingston, Ontario": the area is the one the town lies in (the province, not
+        # Ontario, California), whatever it would be alone.
+        place = chosen[key][0]
+        for area_key, area in areas:
+            if place is not None and _inside(place, area) and chosen[area_key][0] != area:
+                rest = tuple(p for p in candidates[area_key] if p != area)[:5]
+                chosen[area_key] = (area, rest)
+                break
     out = []
     for m in mentions:
         if m.is_location:
@@ -131,6 +154,34 @@ def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
         if mention.head == "state" and any(c.kind in REGION_KINDS for c in found):
             found = [c for c in found if c.kind in REGION_KINDS]  # "Kano State", not Kano
     return found
+
+
+def _containers(mentions: Sequence[Mention], text: str, candidates: dict[str, list[Place]]
+                ) -> dict[str, list[tuple[str, Place]]]:
+    """For each name written "Name, Area", the areas the second name may be (with the
+    second name's key)."""
+    found: dict[str, list[tuple[str, Place]]] = {}
+    located = [m for m in mentions if m.is_location]
+    for first, second in itertools.pairwise(located):
+        if text[first.end:second.start] != ", ":
+            continue
+        areas = [c for c in candidates.get(second.key, ())
+                 if c.kind in COUNTRY_KINDS | REGION_KINDS | {"island"}]
+        if areas and first.key != second.key:
+            found.setdefault(first.key, []).extend((second.key, a) for a in areas)
+    return found
+
+
+def _inside(place: Place, area: Place) -> bool:
+    """True when ``place`` may lie in ``area`` (a country, a first-level area, a county
+    or an island), judged by country and by distance to the area's point."""
+    if place.country != area.country or area.kind == "continent":
+        return False
+    if area.kind in COUNTRY_KINDS:
+        return True
+    reach = CONTAINER_REACH_KM if area.kind in FIRST_LEVEL_KINDS else max(
+        30.0, 2 * area.precision_m / 1000)
+    return distance_km(place, area) < reach
 
 
 def _votes(cands: list[Place]) -> Counter[str]:

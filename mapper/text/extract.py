@@ -58,7 +58,8 @@ class Extractor:
         """Places, incidents and the march route of ``document``."""
         text = document.text
         mentions = self.gazetteer.matcher.find(text)
-        places = place_in_towns(resolve_mentions(mentions, self.gazetteer, country=country))
+        places = place_in_towns(resolve_mentions(mentions, self.gazetteer, country=country,
+                                                 text=text))
         sents = sentences(text)
         fallback = None
         if document.dateline_span:
