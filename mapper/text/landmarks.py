@@ -17,6 +17,7 @@ import ahocorasick
 
 from mapper.text.spans import Mention, fold
 from mapper.text.vocab import (
+    CAPITALISED_HEADS,
     CONNECTORS,
     LANDMARK_HEADS,
     MONTH_NAMES,
@@ -144,10 +145,7 @@ def _prefixed(text: str, found: list[Mention]) -> list[Mention]:
 #: Heads that only make a landmark when capitalised ("Jinnah Rd", "Iowa House" is
 #: handled as an organisation elsewhere; "3 rd" and "the house" are not landmarks).
 _CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "building", "gate",
-                            "circle", "town", "plaza", "lga", "drive", "lane", "parade",
-                            "terrace", "crescent", "st", "inn", "hotel", "farm", "farms",
-                            "mall", "school", "high school", "academy", "courthouse", "studio", "studios", "zoo", "pier", "harbour",
-                            "harbor", "bay", "point", "beach", "falls"})
+                            "circle", "town", "plaza", "lga", *CAPITALISED_HEADS})
 #: Heads that, written in lower case, describe the place rather than name it.
 _DESCRIPTIVE_HEADS = frozenset({"airport", "village", "town", "district", "market",
                                 "region"})

@@ -34,12 +34,16 @@ LANDMARK_HEADS = (
     # Administrative areas: "Guma Local Government Area", "Tigray region".
     "local government area", "lga", "governorate", "municipality", "prefecture", "oblast",
     "region", "parish", "borough",
-    # Streets, buildings and grounds named before their head: "N. Bedford Drive",
-    # "Victoria St.", "Christopher Inn", "Patriot High School", "Woodman Point".
-    "drive", "lane", "parade", "terrace", "crescent", "st", "inn", "hotel", "farm", "farms",
-    "mall", "school", "high school", "academy", "courthouse", "studio",
-    "studios", "zoo", "pier", "harbour", "harbor", "bay", "point", "beach", "falls",
 )
+#: Heads of streets, buildings and grounds that name a place only when capitalised:
+#: "N. Bedford Drive", "Victoria St.", "Christopher Inn", "Patriot High School",
+#: "Woodman Point" (but "the school", "a hotel").
+CAPITALISED_HEADS = (
+    "drive", "lane", "parade", "terrace", "crescent", "st", "inn", "hotel", "farm", "farms",
+    "mall", "school", "high school", "academy", "courthouse", "studio", "studios", "zoo",
+    "pier", "harbour", "harbor", "bay", "point", "beach", "falls",
+)
+LANDMARK_HEADS += CAPITALISED_HEADS
 #: Heads that make an area rather than a spot.
 AREA_HEADS = frozenset({"town", "district", "province", "county", "valley", "colony",
                         "cantonment", "cantt", "campus", "border", "state",
