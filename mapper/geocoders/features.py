@@ -99,6 +99,8 @@ def _load(folder: Path) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
         place = table_place(pid, row, "county", "PR" if state == "PR" else "US", precision, where,
                             origin="features")
         place.properties["state"] = state
+        if state != "PR":
+            place.properties["admin1"] = f"US.{state}"  # GeoNames' first-level code: "US.KY"
         add([row["name"]], place)  # "Pike County" only: the bare name is a town's
         proper.add(normalize(row["name"]))
     for row, where in table_rows(folder / "airports.csv", ("ident", "name", "municipality",

@@ -177,7 +177,7 @@ class GeoNamesGeocoder(Geocoder):
 
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         rows = self.connection.execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key "
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key, p.admin1 "
             "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
             (key,),
         ).fetchall()
@@ -205,7 +205,7 @@ class GeoNamesGeocoder(Geocoder):
         found = []
         for hit_key, score, _ in hits:
             rows = self.connection.execute(
-                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key "
+                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.pop, n.is_primary, n.key, p.admin1 "
                 "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND p.cc = ?",
                 (hit_key, country),
             ).fetchall()
@@ -213,7 +213,7 @@ class GeoNamesGeocoder(Geocoder):
         return found
 
     def _place(self, row: tuple, match: str, score: float) -> Place:
-        gid, name, lat, lon, cc, pop, is_primary, key = row
+        gid, name, lat, lon, cc, pop, is_primary, key, admin1 = row
         return Place(
             place_id=f"geonames:{gid}",
             name=name,
@@ -228,7 +228,8 @@ class GeoNamesGeocoder(Geocoder):
             population=pop,
             origin=self.name,
             properties={"is_primary": bool(is_primary), "geonameid": gid,
-                        "licence": LICENCE, "attribution": "GeoNames (CC BY 4.0)"},
+                        "licence": LICENCE, "attribution": "GeoNames (CC BY 4.0)",
+                        **({"admin1": f"{cc}.{admin1}"} if cc and admin1 else {})},
         )
 
 

@@ -36,6 +36,9 @@ FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0,
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
+#: Votes of the other mentions for a country that make a small town there a rival to a
+#: first-level area elsewhere of the same name (a country named once, or three towns).
+LOCAL_COUNTRY_VOTES = 3
 #: Pseudo-votes for no country in particular: one mention alone does not carry its
 #: country's whole weight.
 VOTE_PRIOR = 1
@@ -109,10 +112,17 @@ def resolve_mentions(
             # So does a state's or province's, unless a city of that name is big enough
             # to be meant by itself: a city of millions is what "New York" or "Lagos"
             # usually means in news, a state of the same name the rarer reading.
-            if any(c.population >= CITY_OVER_REGION_POPULATION for c in cands):
+            big_city = any(c.population >= CITY_OVER_REGION_POPULATION for c in cands)
+            if big_city:
                 cands = [c for c in cands if c.kind not in REGION_KINDS]
+            # But in a report about another country, a town there of that name may be
+            # meant ("Virginia" in a report from County Cavan, Ireland): it stays to be
+            # weighed against the area.
+            foreign_areas = not big_city and not any(others.get(c.country) for c in cands
+                                                     if c.kind in REGION_KINDS)
             cands = [c for c in cands if c.kind in REGION_KINDS
-                     or c.population >= REGION_RIVAL_MIN_POPULATION]
+                     or c.population >= REGION_RIVAL_MIN_POPULATION
+                     or (foreign_areas and others.get(c.country, 0) >= LOCAL_COUNTRY_VOTES)]
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
@@ -142,11 +152,18 @@ def resolve_mentions(
     return out
 
 
+#: Area words after a name that make it a first-level area's or a county's name.
+_AREA_KIND_WORDS = frozenset({"province", "governorate", "region", "oblast", "prefecture",
+                              "county", "state"})
+
+
 def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
     found = gazetteer.candidates(mention.key)
     if mention.text.endswith(".") and any(c.kind in REGION_KINDS for c in found):
         # "La.", "Ga.": a state's abbreviation, not another place's alternate name
         return [c for c in found if c.kind in REGION_KINDS]
+    if mention.head in _AREA_KIND_WORDS and any(c.kind in REGION_KINDS for c in found):
+        return [c for c in found if c.kind in REGION_KINDS]  # "Kasserine governorate"
     if not found and mention.head in AREA_HEADS:
         # "Punjab province", "Motijheel district": the name without its head.
         bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
@@ -179,9 +196,18 @@ def _inside(place: Place, area: Place) -> bool:
         return False
     if area.kind in COUNTRY_KINDS:
         return True
-    reach = CONTAINER_REACH_KM if area.kind in FIRST_LEVEL_KINDS else max(
-        30.0, 2 * area.precision_m / 1000)
-    return distance_km(place, area) < reach
+    if area.kind in FIRST_LEVEL_KINDS:
+        return _in_area(place, area, CONTAINER_REACH_KM)
+    return distance_km(place, area) < max(30.0, 2 * area.precision_m / 1000)
+
+
+def _in_area(place: Place, area: Place, reach_km: float) -> bool:
+    """True when ``place`` lies in the first-level ``area``: by their GeoNames first-level
+    codes when both have one ("US.KY"), else by distance to the area's point."""
+    code, area_code = place.properties.get("admin1"), area.properties.get("admin1")
+    if code and area_code:
+        return bool(code == area_code)
+    return place.country == area.country and distance_km(place, area) < reach_km
 
 
 def _votes(cands: list[Place]) -> Counter[str]:
@@ -249,8 +275,8 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
         nearest = min(distance_km(place, a) for a in anchors)
         score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
     if areas and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS:
-        # "Pike County" in a report that names Kentucky: the one within the state's reach.
-        score += 1.5 if min(distance_km(place, a) for a in areas) < AREA_REACH_KM else 0
+        # "Pike County" in a report that names Kentucky: the one in the state.
+        score += 1.5 if any(_in_area(place, a, AREA_REACH_KM) for a in areas) else 0
     return score
 
 

@@ -102,7 +102,7 @@ def find_landmarks(text: str, folded: str | None = None,
         consumed = end
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
-    found += _prefixed(text, found)
+    found += _prefixed(text, folded, found)
     return found
 
 
@@ -126,12 +126,24 @@ _PREFIXED = re.compile(
 )
 
 
-def _prefixed(text: str, found: list[Mention]) -> list[Mention]:
-    """Landmarks whose head comes first, where no other landmark covers them."""
+def _prefixed(text: str, folded: str, found: list[Mention]) -> list[Mention]:
+    """Landmarks whose head comes first, where no other landmark covers them.
+
+    The heads are found in ``folded`` by one automaton pass, and the pattern is
+    tried only there: scanning the text with it costs as much as the rest of the
+    landmark search."""
     taken = [(m.start, m.end) for m in found]
     out = []
-    for match in _PREFIXED.finditer(text):
+    resume = 0
+    for end, length in _prefix_heads().iter(folded):
+        start = end - length + 1  # offset in ``text`` of the head's first letter
+        if start < resume or not text[start].isupper():
+            continue
+        match = _PREFIXED.match(text, start)
+        if match is None:
+            continue
         start, end = match.span()
+        resume = end
         name = match.group("name") or match.group("of_name")
         if any(s < end and start < e for s, e in taken) or name.isupper():
             continue  # "Cape SAPS": an organisation's initials after a place
@@ -148,7 +160,8 @@ _CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "buildin
                             "circle", "town", "plaza", "lga", *CAPITALISED_HEADS})
 #: Heads that, written in lower case, describe the place rather than name it.
 _DESCRIPTIVE_HEADS = frozenset({"airport", "village", "town", "district", "market",
-                                "region"})
+                                "region", "province", "governorate", "county", "oblast",
+                                "prefecture", "municipality", "parish", "borough"})
 _STREET_HEADS = frozenset({"road", "rd", "street", "avenue", "boulevard", "highway"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 #: Abbreviations whose full stop does not end a sentence inside a landmark's name.
@@ -186,6 +199,15 @@ def _landmark_words(words: list[str], capital_head: bool = True,
     if words and not (words[0][0].isupper() or words[0][0].isdigit()):
         return []
     return words
+
+
+@lru_cache(maxsize=1)
+def _prefix_heads() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for head in {*PREFIX_HEADS, *OF_HEADS}:
+        automaton.add_word(f" {fold(head).strip()} ")
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=1)

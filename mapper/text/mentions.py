@@ -36,7 +36,9 @@ from mapper.text.vocab import (
 
 #: Where a sentence (or a dateline's text, "ISLAMABAD, Nov 25 - Police said") starts.
 _SENTENCE_END = re.compile(r"(?:[.!?]['\"\u201d\u2019)]?|\n|\s[-\u2013\u2014])\s*$")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'\u2019.-]*)(\s?)$")
+#: The word just before a name, matched on the reversed text before it: a pattern anchored
+#: at the end of a window is otherwise tried at every position of the window.
+_WORD_BEFORE_REVERSED = re.compile(r"(\s?)([\w'\u2019.-]*[A-Za-z])")
 _WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
 _DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt", "co"})
@@ -114,12 +116,20 @@ class NameMatcher:
             head = ""
             if key in self.areas and _STATE_AFTER.match(text, e):
                 e, key, head = e + 6, f"{key} state", "state"  # "Borno State", "Benue state"
+            else:
+                bare, _, last = key.rpartition(" ")
+                if last in _TRIMMED_AREA_WORDS and text.endswith(last, s, e) and bare in self:
+                    # "Kasserine governorate": the name is the mention, its lower-case
+                    # area word says what kind of place it is.
+                    e, key, head = e - len(last) - 1, bare, last
             found.append(Mention(text[s:e], s, e, key, head=head))
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted,
                         self.__contains__)
 
 
+#: Lower-case area words a known name may be written with, left out of the mention.
+_TRIMMED_AREA_WORDS = AREA_HEADS - {"state", "town", "border", "campus", "valley"}
 _STATE_AFTER = re.compile(r" [Ss]tate(?![\w-])")
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
 _DOTTED_TAIL = re.compile(r"(?:^|[\s(,])(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -139,9 +149,11 @@ def _abbreviation_end(text: str, start: int, end: int) -> int:
 def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longest first, then leftmost."""
     chosen: list[tuple[int, int]] = []
+    taken = bytearray(max((end for _, end in hits), default=0))
     for start, end in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if all(end <= s or start >= e for s, e in chosen):
+        if taken.find(1, start, end) < 0:
             chosen.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     chosen.sort()
     return chosen
 
@@ -184,13 +196,15 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
         if m.known and m.key not in strong and "," not in m.text:  # "Washington, D.C."
             if any(w in WEEKDAYS or w in MONTH_NAMES for w in words):
                 continue
-            if not _capitalised(m.text[:len(m.text) - len(m.head)]):
-                continue  # (a known name's head is "state": "in Benue state")
+            if not _capitalised(_without_area_word(m.text[:len(m.text) - len(m.head)])):
+                continue  # (a known name's head is "state": "in Benue state"; and a
+                # name may end with its area word: "Kasserine governorate")
             if _acronym(m.text):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
             if all(w in commons or w in CONNECTORS for w in words) and not (
-                    len(words) > 1 and words[-1] in _NAMED_AREA_HEADS) and (
+                    len(words) > 1 and words[-1] in _NAMED_AREA_HEADS) and not (
+                    len(words) > 1 and _AREA_NOUN_AFTER.match(text, m.end)) and (
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
@@ -237,6 +251,14 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|thei
                                 re.IGNORECASE)
 
 
+def _after_of(text: str, start: int) -> bool:
+    """True where ``text[:start]`` ends with "of " or "the " (what :data:`_OFFICE_OF` needs
+    first, checked far faster)."""
+    window = text[max(0, start - 60):start]
+    stripped = window.rstrip()
+    return len(stripped) < len(window) and stripped[-3:].lower().endswith(("of", "the"))
+
+
 def _common_noun_context(text: str, m: Mention) -> bool:
     """True where a capitalised common word is part of another name: "the Summit",
     "the Islamic Republic", "Mercedes-Benz"."""
@@ -250,9 +272,22 @@ def _acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
+_WORD_GAPS = re.compile(r"[\s-]+")
+#: A lower-case word after a name that says it is an area's: "the Crown Heights
+#: neighborhood", "the Bay Ridge area".
+_AREA_NOUN_AFTER = re.compile(
+    r" (?:neighbou?rhoods?|suburbs?|area|district|section|community|township|village)\b")
+
+
+def _without_area_word(name: str) -> str:
+    """``name`` without a last lower-case word that names its kind of area."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in AREA_HEADS else name
+
+
 def _capitalised(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS
-               for w in re.split(r"[\s-]+", name) if w)
+               for w in _WORD_GAPS.split(name) if w)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -264,11 +299,11 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
           name_words: frozenset[str], neighbours: Collection[int] = ()) -> Role:
-    before = _WORD_BEFORE.search(text[max(0, m.start - 40):m.start])
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, m.start - 40):m.start][::-1])
     after = _WORD_AFTER.search(text[m.end:m.end + 40])
     next_word = after.group(2) if after and after.group(1) == " " else ""
     next_low = next_word.lower()
-    prev_word = before.group(1) if before and before.group(2) == " " else ""
+    prev_word = before.group(2)[::-1] if before and before.group(1) == " " else ""
     if text[m.end:m.end + 1] == "-" and m.head == "":
         # "Pakistan-based", "Tehreek-e-Insaf"
         tail = re.match(r"-[\w-]+", text[m.end:])
@@ -290,7 +325,7 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "actor"  # "Pakistan said", but "doctors in Montpellier said"
     if prev_word.lower() == "against" and m.head == "":
         return "actor"  # "won against Louisville", "sanctions against Iran": a team, a state
-    if _OFFICE_OF.search(text, max(0, m.start - 60), m.start):
+    if _after_of(text, m.start) and _OFFICE_OF.search(text, max(0, m.start - 60), m.start):
         return "title"  # "President of Armenia", "Prime Minister of the UAE"
     if next_word and next_word[0].isupper() and not placey(next_low) and (
             m.end + 1 not in neighbours):

@@ -36,8 +36,10 @@ KIN_WORDS = frozenset(
 NAME_PARTICLES = frozenset("de da di du van von der den bin ibn ben el al le la del dos".split())
 
 _PAIR = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s([A-Z][a-z]+)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s$")
-_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z]+)\s([A-Za-z]+)\s$")
+# Words before a name are matched on the reversed window before it: a pattern anchored at
+# the end of a window is otherwise tried at every position of the window.
+_WORD_BEFORE_REVERSED = re.compile(r"\s,?\.?([A-Za-z]+)")
+_TWO_WORDS_BEFORE_REVERSED = re.compile(r"\s([A-Za-z]+)\s([A-Za-z]+)")
 _SPEECH_BEFORE = re.compile(r"(?:said|says|told|asked|added)\s$")
 _JOINED_BEFORE = re.compile(r"(?:(?P<first>[A-Z][a-z]+\s)?(?P<part>[A-Z][a-z]+)-|\bO['\u2019]|\bMc)$")
 
@@ -74,20 +76,21 @@ def is_person(text: str, start: int, end: int,
     window = text[max(0, start - 30):start]
     if _SPEECH_BEFORE.search(window) and not after.startswith(("'s", "\u2019s")):
         return True  # "said Noma", but not "said Hawaii's growth"
-    joined = _JOINED_BEFORE.search(window)
+    joined = _JOINED_BEFORE.search(window) if window[-1:] in "-'\u2019c" else None
     if joined and (joined.group("first") or not joined.group("part")
                    or not is_place_name(joined.group("part").lower())):
         return True  # "Mario Diaz-Balart", "O'Leary", but "for Nelson-Creston"
     if after[:1] == " " and after[1:].split(" ", 1)[0].lower() in NAME_PARTICLES and re.match(
             r" \w+ [A-Z]", text[end:end + 20]):
         return True  # "Gloria De Campeo" is written with a capital particle too
-    before = _WORD_BEFORE.search(window)
+    backwards = window[::-1]
+    before = _WORD_BEFORE_REVERSED.match(backwards)
     if before:
-        word = before.group(1)
+        word = before.group(1)[::-1]
         if word.lower() in HONORIFICS or word.lower() in TITLES or word.lower() in KIN_WORDS:
             return True  # "Mr. Heiden", "Gov. Mary", "his brother Tyler", "son, Sebastian"
-    two = _TWO_WORDS_BEFORE.search(window)
-    if two and two.group(1)[0].isupper() and two.group(2).lower() in NAME_PARTICLES:
+    two = _TWO_WORDS_BEFORE_REVERSED.match(backwards)
+    if two and two.group(2)[-1].isupper() and two.group(1)[::-1].lower() in NAME_PARTICLES:
         return True  # "Mike de Kock", "Rachid El Abdi", "Mario de Santiago"
     return False
 

@@ -118,7 +118,9 @@ def very_common_words(n: int = 1000) -> frozenset[str]:
     return frozenset(_ranked_words()[:n])
 
 
+_PLACEY = WEEKDAYS | MONTH_NAMES | DIRECTIONS | frozenset(LANDMARK_HEADS) | AREA_HEADS | CONNECTORS
+
+
 def placey(word: str) -> bool:
     """True for lower-case words that belong in or beside place names, not people's."""
-    return (word in WEEKDAYS or word in MONTH_NAMES or word in DIRECTIONS
-            or word in LANDMARK_HEADS or word in AREA_HEADS or word in CONNECTORS)
+    return word in _PLACEY
