@@ -295,3 +295,36 @@ def test_a_town_written_with_its_area_is_the_one_in_that_area(extractor):
     assert places["Ontario"].country == "CA" and places["Ontario"].kind == "province"
     places = located(extractor, "Fans travelled to Richmond, North Yorkshire, for the race.")
     assert places["Richmond"].lat > 54  # not Richmond upon Thames, in London
+
+
+def test_a_name_written_with_its_kind_of_place(extractor):
+    places = located(extractor, "Soldiers were killed near Mount Chaambi, Kasserine governorate, "
+                                "and the wounded were flown out of Heathrow airport.")
+    assert places["Kasserine"].kind == "province" and places["Kasserine"].country == "TN"
+    assert places["Heathrow"].kind == "airport" and places["Heathrow"].country == "GB"
+    assert "Kasserine governorate" not in places and "Heathrow airport" not in places
+
+
+def test_names_of_common_words_used_as_places(extractor):
+    # Both names are made of frequent English words ("red", "oak", "crown", "heights").
+    places = located(extractor, "Candidates will speak at a forum in Red Oak this weekend. "
+                                "Police patrolled the Crown Heights neighborhood.")
+    assert places["Red Oak"].country == "US"
+    assert places["Crown Heights"].country == "US"
+    assert "Best Buy" not in located(extractor, "Shoppers queued at Best Buy overnight.")
+
+
+def test_counties_are_the_ones_in_the_state_the_report_names(extractor):
+    # Daviess, McLean and Pike counties exist in several states; the report names Kentucky.
+    places = located(extractor, "Kentucky schools will lose funding. Daviess County, McLean "
+                                "County and Pike County schools will be hit hardest.")
+    for county in ("Daviess County", "McLean County", "Pike County"):
+        assert places[county].properties["state"] == "KY", county
+
+
+def test_a_small_town_in_the_reports_country_over_an_area_abroad(extractor):
+    # Alone, "Virginia" is the US state; in a report from County Cavan, Ireland, the town.
+    places = located(extractor, "The meeting in Cavan, Ireland, drew farmers from Virginia, "
+                                "Ballyjamesduff and Mullagh.")
+    assert places["Virginia"].country == "IE"
+    assert located(extractor, "Storms hit Virginia and Maryland.")["Virginia"].country == "US"

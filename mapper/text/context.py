@@ -39,6 +39,9 @@ REGION_PROMINENCE = 6.0
 #: Votes of the other mentions for a country that make a small town there a rival to a
 #: first-level area elsewhere of the same name (a country named once, or three towns).
 LOCAL_COUNTRY_VOTES = 3
+#: What a first-level area gains when another name of the report could be one of the
+#: same country's first-level areas.
+SIBLING_AREA_BONUS = 2.0
 #: Pseudo-votes for no country in particular: one mention alone does not carry its
 #: country's whole weight.
 VOTE_PRIOR = 1
@@ -87,6 +90,10 @@ def resolve_mentions(
     candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
     containers = _containers(mentions, text, candidates) if text else {}
     votes = {key: _votes(cands) for key, cands in candidates.items()}
+    # The countries in which each name could be a first-level area ("Maryland": Liberia's
+    # county or the US state).
+    area_countries = {key: Counter({c.country for c in cands if c.kind in FIRST_LEVEL_KINDS})
+                      for key, cands in candidates.items()}
     if country:
         votes["\0case"] = Counter({country.upper(): 5})
     anchors = [
@@ -127,7 +134,8 @@ def resolve_mentions(
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
         areas = [a for k, a in regions.items() if k != key]
-        ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas))
+        siblings = _others(area_countries, key)
+        ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
         if ranked[0].kind in REGION_KINDS:
             regions[key] = ranked[0]
@@ -256,9 +264,10 @@ def _supported(place: Place, others: Counter[str]) -> bool:
 
 
 def _score(place: Place, countries: Counter[str], anchors: list[Place],
-           areas: Sequence[Place] = ()) -> float:
+           areas: Sequence[Place] = (), siblings: Counter[str] | None = None) -> float:
     """How likely ``place`` is the one meant, given the report's countries, the places
-    already resolved near it (``anchors``) and the first-level areas it names."""
+    already resolved near it (``anchors``), the first-level areas it names and the
+    countries other names could be first-level areas of (``siblings``)."""
     total = sum(countries.values()) + VOTE_PRIOR
     score = 0.0
     if place.origin == "curated":
@@ -269,6 +278,10 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
         score += 3.5
     score += math.log10(place.population + 1) or FEATURE_PROMINENCE.get(place.kind, 0.0)
     score += 4 * countries.get(place.country, 0) / total
+    if siblings and place.kind in FIRST_LEVEL_KINDS and siblings.get(place.country):
+        # "Virginia and Maryland": areas named together are areas of one country, the
+        # state rather than a city of that name abroad.
+        score += SIBLING_AREA_BONUS
     if place.properties.get("is_primary") is False:
         score -= 1
     if anchors and place.kind not in COUNTRY_KINDS:

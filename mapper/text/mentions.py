@@ -118,18 +118,19 @@ class NameMatcher:
                 e, key, head = e + 6, f"{key} state", "state"  # "Borno State", "Benue state"
             else:
                 bare, _, last = key.rpartition(" ")
-                if last in _TRIMMED_AREA_WORDS and text.endswith(last, s, e) and bare in self:
-                    # "Kasserine governorate": the name is the mention, its lower-case
-                    # area word says what kind of place it is.
-                    e, key, head = e - len(last) - 1, bare, last
+                if bare and last in _TRIMMED_WORDS and text.endswith(last, s, e):
+                    # "Kasserine governorate", "Heathrow airport": the name is the mention;
+                    # the whole key (the area's, the airport's name) still finds the place.
+                    e -= len(last) + 1
             found.append(Mention(text[s:e], s, e, key, head=head))
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted,
                         self.__contains__)
 
 
-#: Lower-case area words a known name may be written with, left out of the mention.
-_TRIMMED_AREA_WORDS = AREA_HEADS - {"state", "town", "border", "campus", "valley"}
+#: Lower-case words a known name may be written with ("Heathrow airport"), left out of
+#: the mention (as gazetteers and annotators leave them out of the name).
+_TRIMMED_WORDS = (AREA_HEADS - {"state", "town", "border", "campus", "valley"}) | {"airport"}
 _STATE_AFTER = re.compile(r" [Ss]tate(?![\w-])")
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
 _DOTTED_TAIL = re.compile(r"(?:^|[\s(,])(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -196,15 +197,16 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
         if m.known and m.key not in strong and "," not in m.text:  # "Washington, D.C."
             if any(w in WEEKDAYS or w in MONTH_NAMES for w in words):
                 continue
-            if not _capitalised(_without_area_word(m.text[:len(m.text) - len(m.head)])):
-                continue  # (a known name's head is "state": "in Benue state"; and a
-                # name may end with its area word: "Kasserine governorate")
+            if not _capitalised(m.text[:len(m.text) - len(m.head)]):
+                continue  # (a known name's head is "state": "in Benue state")
             if _acronym(m.text):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
             if all(w in commons or w in CONNECTORS for w in words) and not (
-                    len(words) > 1 and words[-1] in _NAMED_AREA_HEADS) and not (
-                    len(words) > 1 and _AREA_NOUN_AFTER.match(text, m.end)) and (
+                    len(words) > 1 and (words[-1] in _NAMED_AREA_HEADS
+                                         or words[-1] in _TRIMMED_WORDS)) and not (
+                    len(words) > 1 and (_AREA_NOUN_AFTER.match(text, m.end) or _LOCATIVE_TAIL.search(
+                        text, max(0, m.start - 12), m.start))) and (
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
@@ -273,16 +275,13 @@ def _acronym(name: str) -> bool:
 
 
 _WORD_GAPS = re.compile(r"[\s-]+")
+#: A preposition just before a name that makes it a location: "a forum in Red Oak".
+_LOCATIVE_TAIL = re.compile(r"(?<![\w-])(?:in|near|outside|around|throughout)\s$")
 #: A lower-case word after a name that says it is an area's: "the Crown Heights
 #: neighborhood", "the Bay Ridge area".
 _AREA_NOUN_AFTER = re.compile(
     r" (?:neighbou?rhoods?|suburbs?|area|district|section|community|township|village)\b")
 
-
-def _without_area_word(name: str) -> str:
-    """``name`` without a last lower-case word that names its kind of area."""
-    head, _, last = name.rpartition(" ")
-    return head if head and last in AREA_HEADS else name
 
 
 def _capitalised(name: str) -> bool:
