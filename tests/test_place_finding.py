@@ -328,3 +328,10 @@ def test_a_small_town_in_the_reports_country_over_an_area_abroad(extractor):
                                 "Ballyjamesduff and Mullagh.")
     assert places["Virginia"].country == "IE"
     assert located(extractor, "Storms hit Virginia and Maryland.")["Virginia"].country == "US"
+
+
+def test_a_town_is_the_one_in_the_state_the_report_names(extractor):
+    # Springfield, Missouri and Springfield, Massachusetts are both bigger.
+    places = located(extractor, "Teachers from across Illinois marched in Springfield on Monday.")
+    assert places["Springfield"].properties["admin1"] == "US.IL"
+    assert places["Illinois"].properties["admin1"] == "US.IL"
