@@ -335,3 +335,12 @@ def test_a_town_is_the_one_in_the_state_the_report_names(extractor):
     places = located(extractor, "Teachers from across Illinois marched in Springfield on Monday.")
     assert places["Springfield"].properties["admin1"] == "US.IL"
     assert places["Illinois"].properties["admin1"] == "US.IL"
+
+
+def test_a_town_unknown_in_its_written_area_is_placed_in_the_area(extractor):
+    # The only Rockinghams the offline gazetteers know are in Australia and North America.
+    places = located(extractor, "The series moves to Rockingham, Northamptonshire, in August.")
+    rockingham = places["Rockingham"]
+    assert rockingham.country == "GB" and rockingham.properties["approximate"]
+    assert rockingham.properties["within_name"] == "Northamptonshire"
+    assert rockingham.precision_m >= places["Northamptonshire"].precision_m

@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from shapely.geometry import Point
-
 from mapper.geocoders.base import Place
+from mapper.text.approximate import approximate_place
 from mapper.text.context import COUNTRY_KINDS, PlaceMention, distance_km
 
 #: Heads whose places a town's point does not locate: features and large areas.
@@ -82,16 +81,5 @@ def _is_settlement(place: Place | None) -> bool:
 def _within(name: str, key: str, head: str, town: Place | None) -> Place:
     assert town is not None  # settlements are resolved
     floor = WIDE_PRECISION_M if head in WIDE_HEADS else APPROXIMATE_PRECISION_M
-    return Place(
-        place_id=f"approx:{key.replace(' ', '-')}@{town.place_id}",
-        name=name,
-        kind=head,
-        geometry=Point(town.lon, town.lat),
-        precision_m=max(floor, town.precision_m),
-        source=f"approximate: placed in {town.name}, the town the report names nearest to it "
-               f"(no gazetteer has {name!r}); town point from {town.source}",
-        country=town.country,
-        matched=key,
-        origin="context",
-        properties={"approximate": True, "within": town.place_id, "within_name": town.name},
-    )
+    return approximate_place(name, key, head, town, max(floor, town.precision_m),
+                             "the town the report names nearest to it")

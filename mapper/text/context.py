@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
+from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import Mention
 from mapper.text.vocab import AREA_HEADS
@@ -89,6 +90,7 @@ def resolve_mentions(
     """
     candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
     containers = _containers(mentions, text, candidates) if text else {}
+    names = {m.key: m.text for m in mentions if m.is_location}
     votes = {key: _votes(cands) for key, cands in candidates.items()}
     # The countries in which each name could be a first-level area ("Maryland": Liberia's
     # county or the US state).
@@ -150,6 +152,17 @@ def resolve_mentions(
                 rest = tuple(p for p in candidates[area_key] if p != area)[:5]
                 chosen[area_key] = (area, rest)
                 break
+        if place is None or not any(_inside(place, area) for _, area in areas):
+            # "Rockingham, Northamptonshire" when the only Rockinghams known are abroad:
+            # the writer says where it is, so it is placed, approximately, in the area.
+            area = next((a for k, a in areas if chosen[k][0] == a and a.kind in REGION_KINDS),
+                        None)
+            if area is not None and (place is None or place.kind not in COUNTRY_KINDS
+                                     | FIRST_LEVEL_KINDS) and key in names:
+                alternatives = ((place,) if place else ()) + chosen[key][1]
+                chosen[key] = (approximate_place(names[key], key, "place", area,
+                                                 area.precision_m, "the area the report "
+                                                 "writes it with"), alternatives[:5])
     out = []
     for m in mentions:
         if m.is_location:
