@@ -161,7 +161,7 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
         point, at = geonames_countries.get(iso, (row, where))
         place = _place(f"country:{iso}", {**point, "name": row["name"]}, "country", iso, at)
         add([row["name"], *COUNTRY_ALIASES.get(iso, ())], place)
-    codes = _admin1_codes(folder / ADMIN1_CODES_FILE)
+    codes_by_id, codes_by_name = _admin1_codes(folder / ADMIN1_CODES_FILE)
     for row, where in table_rows(folder / "admin1.csv",
                             ("country_iso2", "name", "lat", "lon", "source")):
         iso = row["country_iso2"].strip().upper()
@@ -171,31 +171,30 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
         alt_names = [*(row.get("alt_names") or "").split("|"),
                      *ADMIN1_ALIASES.get((iso, row["name"].strip()), ())]
         alt = [a for a in alt_names if a.strip()]
-        code = codes.get(place.properties.get("geonameid")) or codes.get((iso, normalize(row["name"])))
+        code = (codes_by_id.get(place.properties.get("geonameid", 0))
+                or codes_by_name.get((iso, normalize(row["name"]))))
         if code:
             place.properties["admin1"] = code
         add([row["name"], *alt], place)
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _admin1_codes(path: Path) -> dict[object, str]:
+def _admin1_codes(path: Path) -> tuple[dict[int, str], dict[tuple[str, str], str]]:
     """GeoNames' first-level codes ("US.KY") by geonameid and by (country, name key), from
     GeoNames' ``admin1CodesASCII.txt``; a name two areas of a country share is left out.
     The codes tell which area a GeoNames town lies in (its ``admin1`` code)."""
-    codes: dict[object, str] = {}
-    if not path.exists():
-        return codes
+    by_id: dict[int, str] = {}
     by_name: dict[tuple[str, str], set[str]] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        fields = line.split("\t")
-        if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
-            raise GazetteerError(f"{path.name}:{n}: not a GeoNames admin1 code line")
-        code, name, ascii_name, gid = fields
-        codes[int(gid)] = code
-        for key in {normalize(name), normalize(ascii_name)} - {""}:
-            by_name.setdefault((code.split(".")[0], key), set()).add(code)
-    codes.update({key: found.pop() for key, found in by_name.items() if len(found) == 1})
-    return codes
+    if path.exists():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            fields = line.split("\t")
+            if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
+                raise GazetteerError(f"{path.name}:{n}: not a GeoNames admin1 code line")
+            code, name, ascii_name, gid = fields
+            by_id[int(gid)] = code
+            for key in {normalize(name), normalize(ascii_name)} - {""}:
+                by_name.setdefault((code.split(".")[0], key), set()).add(code)
+    return by_id, {key: codes.pop() for key, codes in by_name.items() if len(codes) == 1}
 
 
 def table_rows(path: Path, required: tuple[str, ...]):

@@ -158,7 +158,7 @@ def resolve_mentions(
             area = next((a for k, a in areas if chosen[k][0] == a and a.kind in REGION_KINDS),
                         None)
             if area is not None and (place is None or place.kind not in COUNTRY_KINDS
-                                     | FIRST_LEVEL_KINDS) and key in names:
+                                     | FIRST_LEVEL_KINDS):
                 alternatives = ((place,) if place else ()) + chosen[key][1]
                 chosen[key] = (approximate_place(names[key], key, "place", area,
                                                  area.precision_m, "the area the report "
@@ -183,14 +183,13 @@ def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
     if mention.text.endswith(".") and any(c.kind in REGION_KINDS for c in found):
         # "La.", "Ga.": a state's abbreviation, not another place's alternate name
         return [c for c in found if c.kind in REGION_KINDS]
-    if mention.head in _AREA_KIND_WORDS and any(c.kind in REGION_KINDS for c in found):
-        return [c for c in found if c.kind in REGION_KINDS]  # "Kasserine governorate"
     if not found and mention.head in AREA_HEADS:
         # "Punjab province", "Motijheel district": the name without its head.
         bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
         found = gazetteer.candidates(bare) if bare != mention.key else []
-        if mention.head == "state" and any(c.kind in REGION_KINDS for c in found):
-            found = [c for c in found if c.kind in REGION_KINDS]  # "Kano State", not Kano
+    if mention.head in _AREA_KIND_WORDS and any(c.kind in REGION_KINDS for c in found):
+        # "Kano State", "Kasserine governorate": the area, not a town of that name.
+        return [c for c in found if c.kind in REGION_KINDS]
     return found
 
 

@@ -68,6 +68,7 @@ _FOLD = _fold_table()
 #: The same map for ASCII bytes, which ``bytes.translate`` applies far faster than
 #: ``str.translate`` applies a dict (folding runs over every report).
 _FOLD_ASCII = bytes(ord(_FOLD.get(b, chr(b).lower())) for b in range(128)) + bytes(range(128, 256))
+_FOLD_ASCII_MAP = {code: chr(_FOLD_ASCII[code]) for code in range(128)}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -76,14 +77,13 @@ def fold(text: str) -> str:
     if not text.isascii():
         for mark in _PUNCTUATION:  # the commonest, replaced at C speed
             text = text.replace(mark, " ")
-        if not text.isascii():
-            text = _NON_ASCII.sub(_fold_non_ascii, text)
-        if not text.isascii():  # other scripts: the general (slower) map
-            return text.lower().translate(_FOLD) if len(text.lower()) == len(text) else (
-                "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_FOLD))
+        text = _NON_ASCII.sub(_fold_non_ascii, text)
+        if not text.isascii():  # other scripts stay as they are, lower-cased
+            return text.translate(_FOLD_ASCII_MAP)
     return text.encode("ascii").translate(_FOLD_ASCII).decode("ascii")
 
 
 def _fold_non_ascii(match: re.Match[str]) -> str:
-    return "".join(_FOLD.get(ord(low), low) if len(low := c.lower()) == 1 else c
+    # A few characters ("İ") lower-case to two: the table maps them as they are.
+    return "".join(_FOLD.get(ord(c), c) if len(low := c.lower()) != 1 else _FOLD.get(ord(low), low)
                    for c in match.group())
