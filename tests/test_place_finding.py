@@ -344,3 +344,18 @@ def test_a_town_unknown_in_its_written_area_is_placed_in_the_area(extractor):
     assert rockingham.country == "GB" and rockingham.properties["approximate"]
     assert rockingham.properties["within_name"] == "Northamptonshire"
     assert rockingham.precision_m >= places["Northamptonshire"].precision_m
+
+
+def test_a_landmark_named_after_an_area_lies_in_it(extractor):
+    # A report from Florida: the university is placed in Nebraska, not the Florida town.
+    places = located(extractor, "Students marched in Parkland, Florida, on Monday. One said "
+                                "he had been turned down by the University of Nebraska.")
+    university = places["University of Nebraska"]
+    assert university.properties["within_name"] == "Nebraska"
+    assert university.country == "US" and university.precision_m >= 100_000
+    # An embassy of a country is abroad, a township is its own place, and "Central" is a
+    # word: those stay in the report's town.
+    places = located(extractor, "Protesters gathered outside the Embassy of Armenia and "
+                                "the Central Mental Hospital in Dublin.")
+    assert places["Embassy of Armenia"].properties["within_name"] == "Dublin"
+    assert places["Central Mental Hospital"].properties["within_name"] == "Dublin"

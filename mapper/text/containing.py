@@ -13,12 +13,22 @@ placed this way: a town says little about where they are.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from mapper.geocoders.base import Place
 from mapper.text.approximate import approximate_place
-from mapper.text.context import COUNTRY_KINDS, PlaceMention, distance_km
+from mapper.text.context import (
+    AREA_REACH_KM,
+    COUNTRY_KINDS,
+    FIRST_LEVEL_KINDS,
+    PlaceMention,
+    distance_km,
+    in_area,
+)
+from mapper.text.gazindex import TextGazetteer
+from mapper.text.vocab import AREA_HEADS, DIRECTIONS
 
 #: Heads whose places a town's point does not locate: features and large areas.
 UNPLACEABLE_HEADS = frozenset({
@@ -35,9 +45,18 @@ WIDE_PRECISION_M = 30_000.0
 NEAREST_TOWN_REACH = 2_000
 #: Places of the report this close to a town count as its company.
 SUPPORT_KM = 150
+#: Heads of landmarks whose name says nothing of the area they lie in: an embassy of
+#: a country is abroad, and "Pennsylvania Avenue" or "Michigan Avenue" are streets of
+#: other states' cities.
+NOT_NAMED_FOR_AREA_HEADS = frozenset({
+    "embassy", "consulate", "road", "rd", "avenue", "street", "highway", "motorway",
+    "expressway", "boulevard", "drive", "lane", "parade", "terrace", "crescent", "st",
+    "bridge", "headquarters",
+})
 
 
-def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | None = None
+                   ) -> list[PlaceMention]:
     """``places`` with each unresolved landmark placed approximately in its town.
 
     The town is, among the settlements resolved within ``NEAREST_TOWN_REACH``
@@ -45,9 +64,19 @@ def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     street called "Franklin" wrongly read as a town abroad has no company), the
     nearest in the text on a tie; failing any, the best-supported settlement of the
     whole report.
+
+    A landmark named after a country or a first-level area ("University of
+    California", "Vatican Gardens") lies in it: it is placed in the town only when the
+    town lies in that area, else in the area itself. ``gazetteer`` looks the area up;
+    without it, names are not read for areas.
     """
+    if not any(map(_placeable, places)):
+        return list(places)
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
-    if not towns or not any(map(_placeable, places)):
+    named_areas = {pm.mention.key: _named_area(pm.mention.key, pm.mention.head, gazetteer,
+                                               _countries(places))
+                   for pm in places if gazetteer is not None and _placeable(pm)}
+    if not towns and not any(named_areas.values()):
         return list(places)
     located = [pm.place for pm in places if pm.mention.is_location and pm.place is not None
                and pm.place.kind not in COUNTRY_KINDS]
@@ -60,10 +89,62 @@ def place_in_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
             out.append(pm)
             continue
         near = [t for t in towns if abs(t.mention.start - m.start) <= NEAREST_TOWN_REACH]
+        area = named_areas.get(m.key)
+        if area is not None:
+            # Only a town named nearby and inside the area is more precise than the area.
+            near = [t for t in near if t.place is not None and _in(t.place, area)]
+            if not near:
+                out.append(replace(pm, place=approximate_place(
+                    m.text, m.key, m.head, area, area.precision_m,
+                    "the area its name is after")))
+                continue
         town = max(near or towns, key=lambda t: (
             support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
     return out
+
+
+def _countries(places: Sequence[PlaceMention]) -> Counter[str]:
+    return Counter(pm.place.country for pm in places
+                   if pm.mention.is_location and pm.place is not None and pm.place.country)
+
+
+def _named_area(key: str, head: str, gazetteer: TextGazetteer | None,
+                countries: Counter[str]) -> Place | None:
+    """The country or first-level area a landmark's name is after: "University of
+    California", "California State University", "Vatican Gardens"; the one of the
+    report's countries when several share the name."""
+    if (gazetteer is None or not head or head in NOT_NAMED_FOR_AREA_HEADS
+            or head in AREA_HEADS | WIDE_HEADS):
+        # "Washington Township" and "Ohio County" are areas of their own.
+        return None
+    words = key.split()
+    head_words = head.split()
+    if words[-len(head_words):] == head_words:
+        words = words[:-len(head_words)]
+    elif words[:len(head_words)] == head_words:
+        words = words[len(head_words):]
+    if "of" in words:
+        names = [" ".join(words[len(words) - words[::-1].index("of"):])]
+    else:
+        names = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    for name in names:
+        if all(w in DIRECTIONS for w in name.split()):
+            continue  # "Central Mental Hospital": a word, not the Central Region
+        # A first-level area counts only in a country the report is about ("Victoria
+        # Hospital" in a Canadian report is not in Australia's Victoria).
+        areas = [c for c in gazetteer.candidates(name) if c.kind == "country" or (
+            c.kind in FIRST_LEVEL_KINDS and countries.get(c.country, 0))]
+        if areas:
+            return max(areas, key=lambda a: (countries.get(a.country, 0),
+                                             a.kind in COUNTRY_KINDS))
+    return None
+
+
+def _in(place: Place, area: Place) -> bool:
+    if area.kind in COUNTRY_KINDS:
+        return place.country == area.country
+    return in_area(place, area, AREA_REACH_KM)
 
 
 def _placeable(pm: PlaceMention) -> bool:

@@ -40,6 +40,9 @@ REGION_PROMINENCE = 6.0
 #: Votes of the other mentions for a country that make a small town there a rival to a
 #: first-level area elsewhere of the same name (a country named once, or three towns).
 LOCAL_COUNTRY_VOTES = 3
+#: A town this close to a place the report names may be meant rather than a
+#: same-named first-level area abroad.
+NEIGHBOUR_KM = 150
 #: What a first-level area gains when another name of the report could be one of the
 #: same country's first-level areas.
 SIBLING_AREA_BONUS = 2.0
@@ -125,13 +128,14 @@ def resolve_mentions(
             if big_city:
                 cands = [c for c in cands if c.kind not in REGION_KINDS]
             # But in a report about another country, a town there of that name may be
-            # meant ("Virginia" in a report from County Cavan, Ireland): it stays to be
-            # weighed against the area.
+            # meant ("Virginia" in a report from County Cavan, Ireland; "Nelson" beside
+            # Castlegar, British Columbia): it stays to be weighed against the area.
             foreign_areas = not big_city and not any(others.get(c.country) for c in cands
                                                      if c.kind in REGION_KINDS)
             cands = [c for c in cands if c.kind in REGION_KINDS
                      or c.population >= REGION_RIVAL_MIN_POPULATION
-                     or (foreign_areas and others.get(c.country, 0) >= LOCAL_COUNTRY_VOTES)]
+                     or (foreign_areas and (others.get(c.country, 0) >= LOCAL_COUNTRY_VOTES
+                                            or _near_any(c, anchors, NEIGHBOUR_KM)))]
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
@@ -217,17 +221,22 @@ def _inside(place: Place, area: Place) -> bool:
     if area.kind in COUNTRY_KINDS:
         return True
     if area.kind in FIRST_LEVEL_KINDS:
-        return _in_area(place, area, CONTAINER_REACH_KM)
+        return in_area(place, area, CONTAINER_REACH_KM)
     return distance_km(place, area) < max(30.0, 2 * area.precision_m / 1000)
 
 
-def _in_area(place: Place, area: Place, reach_km: float) -> bool:
+def in_area(place: Place, area: Place, reach_km: float) -> bool:
     """True when ``place`` lies in the first-level ``area``: by their GeoNames first-level
     codes when both have one ("US.KY"), else by distance to the area's point."""
     code, area_code = place.properties.get("admin1"), area.properties.get("admin1")
     if code and area_code:
         return bool(code == area_code)
     return place.country == area.country and distance_km(place, area) < reach_km
+
+
+def _near_any(place: Place, others: Sequence[Place], reach_km: float) -> bool:
+    return any(o.kind not in COUNTRY_KINDS and distance_km(place, o) < reach_km
+               for o in others)
 
 
 def _votes(cands: list[Place]) -> Counter[str]:
@@ -301,7 +310,7 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
         score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
     if areas and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS:
         # "Pike County" in a report that names Kentucky: the one in the state.
-        score += 1.5 if any(_in_area(place, a, AREA_REACH_KM) for a in areas) else 0
+        score += 1.5 if any(in_area(place, a, AREA_REACH_KM) for a in areas) else 0
     return score
 
 
