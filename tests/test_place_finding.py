@@ -359,3 +359,14 @@ def test_a_landmark_named_after_an_area_lies_in_it(extractor):
                                 "the Central Mental Hospital in Dublin.")
     assert places["Embassy of Armenia"].properties["within_name"] == "Dublin"
     assert places["Central Mental Hospital"].properties["within_name"] == "Dublin"
+
+
+def test_unknown_names_after_a_locative_word_are_places(extractor):
+    # Villages too small for the offline gazetteers: found, reported unresolved.
+    result = extractor.extract(parse_text(
+        "There are 26 applicants in Ballyfinnane with 24 near Kilcroaghan. The vote in "
+        "January was reported in English, and debated in Congress in Kilkenny Road."))
+    found = {p.mention.text: p for p in result.places if p.mention.is_location}
+    assert {"Ballyfinnane", "Kilcroaghan"} <= set(found)
+    assert found["Ballyfinnane"].place is None
+    assert not {"January", "English", "Congress", "Kilkenny"} & set(found)

@@ -40,6 +40,10 @@ REGION_PROMINENCE = 6.0
 #: Votes of the other mentions for a country that make a small town there a rival to a
 #: first-level area elsewhere of the same name (a country named once, or three towns).
 LOCAL_COUNTRY_VOTES = 3
+#: A city this big is meant by its name rather than a town a hundredth its size
+#: (``WORLD_CITY_RATIO``), unless the report's places are near that town.
+WORLD_CITY_POPULATION = 1_000_000
+WORLD_CITY_RATIO = 100
 #: A town this close to a place the report names may be meant rather than a
 #: same-named first-level area abroad.
 NEIGHBOUR_KM = 150
@@ -92,6 +96,7 @@ def resolve_mentions(
         Northamptonshire", "Poland, Ohio"): the town is then one inside the area.
     """
     candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
+    _add_country_parts(candidates)
     containers = _containers(mentions, text, candidates) if text else {}
     names = {m.key: m.text for m in mentions if m.is_location}
     votes = {key: _votes(cands) for key, cands in candidates.items()}
@@ -136,10 +141,18 @@ def resolve_mentions(
                      or c.population >= REGION_RIVAL_MIN_POPULATION
                      or (foreign_areas and (others.get(c.country, 0) >= LOCAL_COUNTRY_VOTES
                                             or _near_any(c, anchors, NEIGHBOUR_KM)))]
+        areas = [a for k, a in regions.items() if k != key]
+        world = max((c.population for c in cands), default=0)
+        if world >= WORLD_CITY_POPULATION:
+            # "London" is London, England, even in a US report, unless the report's other
+            # places are near the small London or it names the small one's state.
+            cands = [c for c in cands if c.population * WORLD_CITY_RATIO >= world
+                     or c.kind in COUNTRY_KINDS | REGION_KINDS
+                     or _near_any(c, anchors, NEIGHBOUR_KM)
+                     or any(in_area(c, a, AREA_REACH_KM) for a in areas)]
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
-        areas = [a for k, a in regions.items() if k != key]
         siblings = _others(area_countries, key)
         ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
@@ -175,6 +188,16 @@ def resolve_mentions(
         else:
             out.append(PlaceMention(m, None))
     return out
+
+
+def _add_country_parts(candidates: dict[str, list[Place]]) -> None:
+    """A name that is part of a country's the report names ("Trinidad" beside "Trinidad
+    and Tobago") may mean that country: it becomes one of its candidates."""
+    for key, cands in list(candidates.items()):
+        for country in {c.place_id: c for c in cands if c.kind == "country"}.values():
+            for part in key.split(" and "):
+                if part != key and part in candidates and country not in candidates[part]:
+                    candidates[part] = [country, *candidates[part]]
 
 
 #: Area words after a name that make it a first-level area's or a county's name.
@@ -222,7 +245,7 @@ def _inside(place: Place, area: Place) -> bool:
         return True
     if area.kind in FIRST_LEVEL_KINDS:
         return in_area(place, area, CONTAINER_REACH_KM)
-    return distance_km(place, area) < max(30.0, 2 * area.precision_m / 1000)
+    return distance_km(place, area) < max(30.0, 1.5 * area.precision_m / 1000)
 
 
 def in_area(place: Place, area: Place, reach_km: float) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 
 import ahocorasick
 
+from mapper.text.cued import find_cued_names
 from mapper.text.landmarks import find_landmarks
 from mapper.text.persons import is_person, one_sense, person_words
 from mapper.text.spans import Mention, Role, fold
@@ -124,7 +125,11 @@ class NameMatcher:
                     e -= len(last) + 1
             found.append(Mention(text[s:e], s, e, key, head=head))
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
-        return classify(text, _merge(found, landmarks), self.strong, self.proper, self.dotted,
+        merged = _merge(found, landmarks)
+        cued = [m for m in find_cued_names(text) if not _overlaps(m, merged)]
+        if cued:
+            merged = sorted(merged + cued, key=lambda m: m.start)
+        return classify(text, merged, self.strong, self.proper, self.dotted,
                         self.__contains__)
 
 
@@ -157,6 +162,10 @@ def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
             taken[start:end] = b"\x01" * (end - start)
     chosen.sort()
     return chosen
+
+
+def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(m.start < mention.end and mention.start < m.end for m in others)
 
 
 def _merge(known: list[Mention], landmarks: list[Mention]) -> list[Mention]:
