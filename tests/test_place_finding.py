@@ -370,3 +370,12 @@ def test_unknown_names_after_a_locative_word_are_places(extractor):
     assert {"Ballyfinnane", "Kilcroaghan"} <= set(found)
     assert found["Ballyfinnane"].place is None
     assert not {"January", "English", "Congress", "Kilkenny"} & set(found)
+
+
+def test_an_unknown_name_written_with_its_county_is_placed_in_it(extractor):
+    places = located(extractor, "25/26 August: Knockhill, Fife. The final is at Silverstone.")
+    knockhill = places["Knockhill"]
+    assert knockhill.properties["approximate"] and knockhill.properties["within_name"] == "Fife"
+    # Frequent words before a comma are not a name: "Indy", "State".
+    places = located(extractor, "Teams from Kent State, Ohio, will race at Brands Indy, Kent.")
+    assert "Kent State" not in places and "Brands Indy" not in places

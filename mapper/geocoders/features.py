@@ -62,6 +62,12 @@ class FeatureGeocoder(Geocoder):
         top = very_common_words()
         return sorted(k for k in self._proper if " " in k or k not in top)
 
+    def area_text_keys(self) -> list[str]:
+        """Names of counties and islands: what a town may be written with ("Knockhill,
+        Fife")."""
+        return sorted(k for k, places in self._index.items()
+                      if any(p.kind in ("county", "island") for p in places))
+
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
         found.sort(key=lambda p: bool(country) and p.country != country)

@@ -8,11 +8,16 @@ English word (which rules out "in January", "in Congress", "in English") and it
 does not run on into a longer capitalised name ("in Portroe Road" is a
 landmark's business). Such a mention is not resolved to a point by itself:
 it is reported as unresolved unless later stages place it.
+
+The same holds for a name written with the county or state it lies in
+("Knockhill, Fife"): the area after the comma says the first name is a place
+in it, and resolution places it there.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
 from mapper.text.spans import Mention, fold
 from mapper.text.vocab import common_words
@@ -41,4 +46,39 @@ def find_cued_names(text: str) -> list[Mention]:
             continue
         start, end = match.span(1)
         found.append(Mention(name, start, end, " ".join(words), known=False))
+    return found
+
+
+#: A capitalised name of one to three words ending right before ", " (read backwards
+#: from the comma: the window is reversed, so the pattern is too).
+_NAME_BEFORE_COMMA = re.compile(
+    r" ,((?:[a-z]+[A-Z]\s){0,2}(?:[a-z]+(?:['\u2019-][a-z]+)?)[A-Z])(?=\s*[^\w\s]|\s+([A-Za-z]+)|\s*$)"
+)
+
+
+def find_names_with_areas(text: str, mentions: Sequence[Mention],
+                          areas: Collection[str]) -> list[Mention]:
+    """Unknown names written before a known area and a comma: "Knockhill, Fife".
+
+    ``mentions`` are the known names found in ``text``; ``areas`` the keys of
+    first-level areas, counties and islands. The word before the name must be
+    lower case (or absent): "said Knockhill, Fife" is no one's name list.
+    """
+    commons = common_words()
+    found = []
+    for m in mentions:
+        if m.key not in areas or text[m.start - 2:m.start] != ", ":
+            continue
+        if text[m.end:m.end + 2].strip()[:1].isupper():
+            continue  # "Kent State University"
+        window = text[max(0, m.start - 60):m.start][::-1]
+        match = _NAME_BEFORE_COMMA.match(window)
+        if match is None or (match.group(2) and not match.group(2).islower()):
+            continue
+        name = match.group(1)[::-1]
+        words = fold(name).split()
+        if any(w in commons for w in words):
+            continue
+        start = m.start - 2 - len(name)
+        found.append(Mention(name, start, m.start - 2, " ".join(words), known=False))
     return found

@@ -43,6 +43,7 @@ class TextGazetteer:
             proper: list[str] = []
             dotted: list[str] = []
             areas: list[str] = []
+            containers: list[str] = []  # names a town may be written with: areas, islands
             trusted: set[str] = set()  # proper keys of hand-checked tables, kept as they are
             for geocoder in self.geocoders:
                 own = list(geocoder.text_keys())  # type: ignore[attr-defined]
@@ -58,12 +59,15 @@ class TextGazetteer:
                     if geocoder.name == "regions":
                         areas += own_proper
                     proper += own_proper
+                if hasattr(geocoder, "area_text_keys"):
+                    containers += geocoder.area_text_keys()
                 if hasattr(geocoder, "dotted_text_keys"):
                     dotted += geocoder.dotted_text_keys()
             # A town called "Police" or "University" is not meant by the capitalised word.
             top = very_common_words()
             proper = [k for k in proper if k in trusted or not set(k.split()) <= top]
-            self._matcher = NameMatcher(keys, strong, proper, dotted, areas)
+            self._matcher = NameMatcher(keys, strong, proper, dotted, areas,
+                                        containers=[*areas, *containers])
         return self._matcher
 
     def candidates(self, key: str) -> list[Place]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 
 import ahocorasick
 
-from mapper.text.cued import find_cued_names
+from mapper.text.cued import find_cued_names, find_names_with_areas
 from mapper.text.landmarks import find_landmarks
 from mapper.text.persons import is_person, one_sense, person_words
 from mapper.text.spans import Mention, Role, fold
@@ -69,7 +69,7 @@ class NameMatcher:
 
     def __init__(self, keys: Iterable[str], strong: Iterable[str] = (),
                  proper: Iterable[str] = (), dotted: Iterable[str] = (),
-                 areas: Iterable[str] = ()) -> None:
+                 areas: Iterable[str] = (), containers: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in keys:
             if len(key) >= 2 and not key.replace(" ", "").isdigit():
@@ -83,6 +83,7 @@ class NameMatcher:
         self.strong = frozenset(strong) | self.dotted
         self.proper = frozenset(proper)
         self.areas = frozenset(areas)
+        self.containers = frozenset(containers) | self.areas
 
     def __contains__(self, key: str) -> bool:
         return f" {key} " in self._automaton
@@ -126,7 +127,9 @@ class NameMatcher:
             found.append(Mention(text[s:e], s, e, key, head=head))
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         merged = _merge(found, landmarks)
-        cued = [m for m in find_cued_names(text) if not _overlaps(m, merged)]
+        cued = [m for m in [*find_cued_names(text),
+                            *find_names_with_areas(text, found, self.containers)]
+                if not _overlaps(m, merged)]
         if cued:
             merged = sorted(merged + cued, key=lambda m: m.start)
         return classify(text, merged, self.strong, self.proper, self.dotted,
