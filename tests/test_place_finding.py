@@ -379,3 +379,20 @@ def test_an_unknown_name_written_with_its_county_is_placed_in_it(extractor):
     # Frequent words before a comma are not a name: "Indy", "State".
     places = located(extractor, "Teams from Kent State, Ohio, will race at Brands Indy, Kent.")
     assert "Kent State" not in places and "Brands Indy" not in places
+
+
+def test_a_landmark_is_in_the_town_written_after_it(extractor):
+    # Most of the report is about Fresno; the museum is written "in Miami Beach".
+    places = located(extractor, "Fresno bakers met in Fresno, Calif. on Monday. The Museum "
+                                "of Ice Cream is opening on Collins Avenue in Miami Beach.")
+    for landmark in ("Museum of Ice Cream", "Collins Avenue"):
+        assert places[landmark].properties["within_name"] == "Miami Beach"
+
+
+def test_a_short_form_of_a_landmark_is_the_landmark(extractor):
+    # Alone, "Stonewall" would be a small town in Louisiana, far from every other place.
+    places = located(extractor, "Homes in Gainesville, Va. sit beside Stonewall Golf Club. "
+                                "The Shops at Stonewall offer groceries.")
+    stonewall = places["Stonewall"]
+    assert stonewall.properties["within_name"] == "Stonewall Golf Club"
+    assert stonewall.country == "US" and abs(stonewall.lon - places["Gainesville"].lon) < 1

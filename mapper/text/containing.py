@@ -13,6 +13,7 @@ placed this way: a town says little about where they are.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -28,6 +29,7 @@ from mapper.text.context import (
     in_area,
 )
 from mapper.text.gazindex import TextGazetteer
+from mapper.text.spans import Mention
 from mapper.text.vocab import AREA_HEADS, DIRECTIONS
 
 #: Heads whose places a town's point does not locate: features and large areas.
@@ -55,8 +57,8 @@ NOT_NAMED_FOR_AREA_HEADS = frozenset({
 })
 
 
-def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | None = None
-                   ) -> list[PlaceMention]:
+def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | None = None,
+                   text: str = "") -> list[PlaceMention]:
     """``places`` with each unresolved landmark placed approximately in its town.
 
     The town is, among the settlements resolved within ``NEAREST_TOWN_REACH``
@@ -69,6 +71,10 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     California", "Vatican Gardens") lies in it: it is placed in the town only when the
     town lies in that area, else in the area itself. ``gazetteer`` looks the area up;
     without it, names are not read for areas.
+
+    A town written just after the landmark in the same sentence ("the Museum of Ice
+    Cream on Collins Avenue in Miami Beach") is where it is, whatever the rest of the
+    report is about; ``text`` (the document) shows that.
     """
     if not any(map(_placeable, places)):
         return list(places)
@@ -98,10 +104,61 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
                     m.text, m.key, m.head, area, area.precision_m,
                     "the area its name is after")))
                 continue
-        town = max(near or towns, key=lambda t: (
+        town = _written_in(text, m, near) or max(near or towns, key=lambda t: (
             support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
+    return _short_forms(out)
+
+
+#: A town smaller than this, alone on the map, may be a short form of a landmark.
+SHORT_FORM_MAX_POPULATION = 50_000
+
+
+def _short_forms(places: list[PlaceMention]) -> list[PlaceMention]:
+    """A name that is a landmark's without its head ("Stonewall" beside "Stonewall Golf
+    Club") is that landmark when the name's own reading is a small town far from
+    every other place of the report (a Stonewall in Louisiana in a report from
+    Virginia)."""
+    landmarks = {}
+    for pm in places:
+        m = pm.mention
+        if m.head and not m.known and pm.place is not None and m.key.endswith(" " + m.head):
+            landmarks.setdefault(m.key[:-len(m.head) - 1], pm.place)
+    if not landmarks:
+        return places
+    located = [pm.place for pm in places if pm.place is not None and pm.mention.is_location
+               and pm.place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS]
+    out = []
+    for pm in places:
+        landmark = landmarks.get(pm.mention.key)
+        place = pm.place
+        if (landmark is not None and place is not None and pm.mention.known
+                and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS | {"county"}
+                and place.origin != "curated"
+                and place.population < SHORT_FORM_MAX_POPULATION
+                and not any(p is not place and distance_km(p, place) < SUPPORT_KM
+                            for p in located)):
+            pm = replace(pm, place=approximate_place(
+                pm.mention.text, pm.mention.key, "place", landmark, landmark.precision_m,
+                "the landmark of the report it is a short form of"),
+                alternatives=(place, *pm.alternatives)[:5])
+        out.append(pm)
     return out
+
+
+#: What may stand between a landmark and the town it is in: "X in Town", "X on Y
+#: Street in Town", "X, Town".
+_IN_TOWN = re.compile(r"(?:,|[^.!?;:\n]{0,50}\sin)\s+$")
+
+
+def _written_in(text: str, landmark: Mention, towns: Sequence[PlaceMention]
+                ) -> PlaceMention | None:
+    """The town written right after ``landmark`` in its sentence, if any."""
+    after = [t for t in towns if 0 < t.mention.start - landmark.end <= 60]
+    if not text or not after:
+        return None
+    town = min(after, key=lambda t: t.mention.start)
+    return town if _IN_TOWN.fullmatch(text, landmark.end, town.mention.start) else None
 
 
 def _countries(places: Sequence[PlaceMention]) -> Counter[str]:

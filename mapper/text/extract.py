@@ -59,7 +59,7 @@ class Extractor:
         text = document.text
         mentions = self.gazetteer.matcher.find(text)
         places = place_in_towns(resolve_mentions(mentions, self.gazetteer, country=country,
-                                                 text=text), self.gazetteer)
+                                                 text=text), self.gazetteer, text)
         sents = sentences(text)
         fallback = None
         if document.dateline_span:
