@@ -396,3 +396,21 @@ def test_a_short_form_of_a_landmark_is_the_landmark(extractor):
     stonewall = places["Stonewall"]
     assert stonewall.properties["within_name"] == "Stonewall Golf Club"
     assert stonewall.country == "US" and abs(stonewall.lon - places["Gainesville"].lon) < 1
+
+
+def test_a_known_name_written_in_a_town_far_from_its_reading_is_in_that_town(extractor):
+    # "CHU" alone is a town in Vietnam; written "in Montpellier" it is the city's hospital.
+    places = located(extractor, "Doctors at the CHU in Montpellier said the patient woke.")
+    chu = places["CHU"]
+    assert chu.country == "FR" and chu.properties["within_name"] == "Montpellier"
+    # A place near the town it is written with keeps its own point.
+    places = located(extractor, "Crowds gathered in Brooklyn in New York on Sunday.")
+    assert places["Brooklyn"].population > 1_000_000
+    assert not places["Brooklyn"].properties.get("approximate")
+
+
+def test_a_state_listed_with_states_is_the_state_not_the_city(extractor):
+    places = located(extractor, "Jobs moved from western states such as Idaho or Washington.")
+    assert places["Washington"].kind in ("province", "state", "admin1")
+    assert located(extractor, "Flights between New York and Washington resumed."
+                   )["Washington"].population > 500_000

@@ -76,9 +76,15 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     Cream on Collins Avenue in Miami Beach") is where it is, whatever the rest of the
     report is about; ``text`` (the document) shows that.
     """
+    towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
+    placed = _place_landmarks(places, towns, gazetteer, text)
+    return _short_forms(_in_written_towns(placed, towns, text))
+
+
+def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
+                     gazetteer: TextGazetteer | None, text: str) -> list[PlaceMention]:
     if not any(map(_placeable, places)):
         return list(places)
-    towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
     named_areas = {pm.mention.key: _named_area(pm.mention.key, pm.mention.head, gazetteer,
                                                _countries(places))
                    for pm in places if gazetteer is not None and _placeable(pm)}
@@ -107,7 +113,32 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
         town = _written_in(text, m, near) or max(near or towns, key=lambda t: (
             support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
-    return _short_forms(out)
+    return out
+
+
+_JUST_IN = re.compile(r"\s+in\s+")
+
+
+def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention], text: str
+                      ) -> list[PlaceMention]:
+    """A known name written "X in Town" ("the CHU in Montpellier") whose own reading lies
+    far from that town is placed in the town: the text says where it is."""
+    if not text or not towns:
+        return places
+    by_start = {t.mention.start: t for t in towns}
+    out = []
+    for pm in places:
+        place, m = pm.place, pm.mention
+        gap = _JUST_IN.match(text, m.end)
+        town = by_start.get(gap.end()) if gap else None
+        if (town is not None and town.place is not None and place is not None
+                and m.known and m.is_location and town is not pm
+                and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS | {"county"}
+                and distance_km(place, town.place) > SUPPORT_KM):
+            pm = replace(pm, place=_within(m.text, m.key, m.head, town.place),
+                         alternatives=(place, *pm.alternatives)[:5])
+        out.append(pm)
+    return out
 
 
 #: A town smaller than this, alone on the map, may be a short form of a landmark.
@@ -147,8 +178,8 @@ def _short_forms(places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 #: What may stand between a landmark and the town it is in: "X in Town", "X on Y
-#: Street in Town", "X, Town".
-_IN_TOWN = re.compile(r"(?:,|[^.!?;:\n]{0,50}\sin)\s+$")
+#: Street in Town", "X, Town", "X at Town".
+_IN_TOWN = re.compile(r"(?:,|[^.!?;:\n]{0,50}\s(?:in|at))\s+$")
 
 
 def _written_in(text: str, landmark: Mention, towns: Sequence[PlaceMention]

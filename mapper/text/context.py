@@ -104,6 +104,7 @@ def resolve_mentions(
     # county or the US state).
     area_countries = {key: Counter({c.country for c in cands if c.kind in FIRST_LEVEL_KINDS})
                       for key, cands in candidates.items()}
+    listed = _listed_with_areas(mentions, text, candidates) if text else {}
     if country:
         votes["\0case"] = Counter({country.upper(): 5})
     anchors = [
@@ -130,8 +131,14 @@ def resolve_mentions(
             # to be meant by itself: a city of millions is what "New York" or "Lagos"
             # usually means in news, a state of the same name the rarer reading.
             big_city = any(c.population >= CITY_OVER_REGION_POPULATION for c in cands)
-            if big_city:
+            if big_city and not any(c.kind in FIRST_LEVEL_KINDS and c.country in listed.get(key, ())
+                                    for c in cands):
                 cands = [c for c in cands if c.kind not in REGION_KINDS]
+            elif big_city:
+                # "states such as California or Washington": listed with an area that
+                # is only an area, the name is the state, not the capital.
+                cands = [c for c in cands if c.kind in FIRST_LEVEL_KINDS
+                         and c.country in listed[key]]
             # But in a report about another country, a town there of that name may be
             # meant ("Virginia" in a report from County Cavan, Ireland; "Nelson" beside
             # Castlegar, British Columbia): it stays to be weighed against the area.
@@ -233,6 +240,28 @@ def _containers(mentions: Sequence[Mention], text: str, candidates: dict[str, li
                  if c.kind in COUNTRY_KINDS | REGION_KINDS | {"island"}]
         if areas and first.key != second.key:
             found.setdefault(first.key, []).extend((second.key, a) for a in areas)
+    return found
+
+
+#: What joins names in a list: "California or Washington", "Ohio, Texas and Iowa".
+_LIST_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+
+
+def _listed_with_areas(mentions: Sequence[Mention], text: str,
+                       candidates: dict[str, list[Place]]) -> dict[str, set[str]]:
+    """For each name listed next to a name that can only be a first-level area (no big
+    city shares it), the countries of those areas."""
+    found: dict[str, set[str]] = {}
+    located = [m for m in mentions if m.is_location]
+    for first, second in itertools.pairwise(located):
+        if text[first.end:second.start] not in _LIST_JOINS:
+            continue
+        for name, other in ((first.key, second.key), (second.key, first.key)):
+            cands = candidates.get(other, ())
+            if any(c.population >= CITY_OVER_REGION_POPULATION for c in cands):
+                continue
+            found.setdefault(name, set()).update(
+                c.country for c in cands if c.kind in FIRST_LEVEL_KINDS)
     return found
 
 
