@@ -24,6 +24,7 @@ from mapper.text.context import (
     AREA_REACH_KM,
     COUNTRY_KINDS,
     FIRST_LEVEL_KINDS,
+    REGION_KINDS,
     PlaceMention,
     distance_km,
     in_area,
@@ -85,8 +86,9 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                      gazetteer: TextGazetteer | None, text: str) -> list[PlaceMention]:
     if not any(map(_placeable, places)):
         return list(places)
+    countries = _countries(places)
     named_areas = {pm.mention.key: _named_area(pm.mention.key, pm.mention.head, gazetteer,
-                                               _countries(places))
+                                               countries)
                    for pm in places if gazetteer is not None and _placeable(pm)}
     if not towns and not any(named_areas.values()):
         return list(places)
@@ -133,7 +135,7 @@ def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention],
         town = by_start.get(gap.end()) if gap else None
         if (town is not None and town.place is not None and place is not None
                 and m.known and m.is_location and town is not pm
-                and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS | {"county"}
+                and place.kind not in COUNTRY_KINDS | REGION_KINDS
                 and distance_km(place, town.place) > SUPPORT_KM):
             pm = replace(pm, place=_within(m.text, m.key, m.head, town.place),
                          alternatives=(place, *pm.alternatives)[:5])
@@ -164,7 +166,7 @@ def _short_forms(places: list[PlaceMention]) -> list[PlaceMention]:
         landmark = landmarks.get(pm.mention.key)
         place = pm.place
         if (landmark is not None and place is not None and pm.mention.known
-                and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS | {"county"}
+                and place.kind not in COUNTRY_KINDS | REGION_KINDS
                 and place.origin != "curated"
                 and place.population < SHORT_FORM_MAX_POPULATION
                 and not any(p is not place and distance_km(p, place) < SUPPORT_KM

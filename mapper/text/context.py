@@ -131,14 +131,12 @@ def resolve_mentions(
             # to be meant by itself: a city of millions is what "New York" or "Lagos"
             # usually means in news, a state of the same name the rarer reading.
             big_city = any(c.population >= CITY_OVER_REGION_POPULATION for c in cands)
-            if big_city and not any(c.kind in FIRST_LEVEL_KINDS and c.country in listed.get(key, ())
-                                    for c in cands):
-                cands = [c for c in cands if c.kind not in REGION_KINDS]
-            elif big_city:
-                # "states such as California or Washington": listed with an area that
-                # is only an area, the name is the state, not the capital.
-                cands = [c for c in cands if c.kind in FIRST_LEVEL_KINDS
-                         and c.country in listed[key]]
+            # "states such as California or Washington": listed with a name that is only
+            # an area, the name is the state, not the capital.
+            listed_area = [c for c in cands if c.kind in FIRST_LEVEL_KINDS
+                           and c.country in listed.get(key, ())]
+            if big_city:
+                cands = listed_area or [c for c in cands if c.kind not in REGION_KINDS]
             # But in a report about another country, a town there of that name may be
             # meant ("Virginia" in a report from County Cavan, Ireland; "Nelson" beside
             # Castlegar, British Columbia): it stays to be weighed against the area.

@@ -66,8 +66,7 @@ class TextGazetteer:
             # A town called "Police" or "University" is not meant by the capitalised word.
             top = very_common_words()
             proper = [k for k in proper if k in trusted or not set(k.split()) <= top]
-            self._matcher = NameMatcher(keys, strong, proper, dotted, areas,
-                                        containers=[*areas, *containers])
+            self._matcher = NameMatcher(keys, strong, proper, dotted, areas, containers)
         return self._matcher
 
     def candidates(self, key: str) -> list[Place]:

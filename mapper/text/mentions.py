@@ -83,6 +83,7 @@ class NameMatcher:
         self.strong = frozenset(strong) | self.dotted
         self.proper = frozenset(proper)
         self.areas = frozenset(areas)
+        # What a town may be written with ("Knockhill, Fife"): areas, counties, islands.
         self.containers = frozenset(containers) | self.areas
 
     def __contains__(self, key: str) -> bool:
