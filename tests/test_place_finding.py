@@ -414,3 +414,14 @@ def test_a_state_listed_with_states_is_the_state_not_the_city(extractor):
     assert places["Washington"].kind in ("province", "state", "admin1")
     assert located(extractor, "Flights between New York and Washington resumed."
                    )["Washington"].population > 500_000
+
+
+def test_a_name_is_the_place_called_so_not_a_neighbour_known_by_it_too(extractor):
+    # GeoNames lists "Oklahoma" among Oklahoma City's names; the state is called so.
+    places = located(extractor, "OKLAHOMA CITY Teachers in Oklahoma walked out again, and "
+                                "lawmakers met in Oklahoma City on Friday.")
+    assert places["Oklahoma"].kind in ("province", "state", "admin1")
+    assert places["Oklahoma City"].kind == "city"
+    assert located(extractor, "Voters queued in New Delhi.")["New Delhi"].name == "New Delhi"
+    # A spelling variant is not another place: "Misrata" stays the city.
+    assert located(extractor, "Fighters massed in Misrata.")["Misrata"].kind == "city"

@@ -18,6 +18,7 @@ from mapper.geocoders.base import Place
 from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import Mention
+from mapper.text.spans import fold
 from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
@@ -50,6 +51,8 @@ NEIGHBOUR_KM = 150
 #: What a first-level area gains when another name of the report could be one of the
 #: same country's first-level areas.
 SIBLING_AREA_BONUS = 2.0
+#: Two readings nearer than this are of one spot (a state's point in its capital city).
+SAME_SPOT_KM = 30
 #: Pseudo-votes for no country in particular: one mention alone does not carry its
 #: country's whole weight.
 VOTE_PRIOR = 1
@@ -117,7 +120,8 @@ def resolve_mentions(
     # Resolve the least ambiguous names first: they become anchors for the others.
     for key in sorted(candidates, key=lambda k: len(candidates[k])):
         others = _others(votes, key)
-        cands = [c for c in candidates[key] if c.origin != "curated" or _supported(c, others)]
+        cands = _by_own_name([c for c in candidates[key]
+                              if c.origin != "curated" or _supported(c, others)], key)
         inside = [c for c in cands if c.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS
                   and any(_inside(c, area) for _, area in containers.get(key, ()))]
         if inside and not any(c.kind in COUNTRY_KINDS for c in cands):
@@ -193,6 +197,27 @@ def resolve_mentions(
         else:
             out.append(PlaceMention(m, None))
     return out
+
+
+def _by_own_name(cands: list[Place], key: str) -> list[Place]:
+    """Of two readings of one spot, the one whose own name is the written one, when the
+    other's name has a word more or less: "Oklahoma" is the state, not Oklahoma City
+    (which GeoNames also calls "Oklahoma"); "New Delhi" is New Delhi, not Delhi. Other
+    spellings ("Misrata", "Misratah") are not told apart this way."""
+    own = [c for c in cands if _name_key(c.name) == key]
+    if not own or len(own) == len(cands):
+        return cands
+    return [c for c in cands if c in own or not _other_words(_name_key(c.name), key)
+            or not any(distance_km(c, o) < SAME_SPOT_KM for o in own)]
+
+
+def _other_words(name: str, key: str) -> bool:
+    """True when one of two different names is the other with words added."""
+    return f" {key} " in f" {name} " or f" {name} " in f" {key} "
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).split())
 
 
 def _add_country_parts(candidates: dict[str, list[Place]]) -> None:
