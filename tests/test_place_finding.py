@@ -425,3 +425,10 @@ def test_a_name_is_the_place_called_so_not_a_neighbour_known_by_it_too(extractor
     assert located(extractor, "Voters queued in New Delhi.")["New Delhi"].name == "New Delhi"
     # A spelling variant is not another place: "Misrata" stays the city.
     assert located(extractor, "Fighters massed in Misrata.")["Misrata"].kind == "city"
+
+
+def test_a_name_of_common_words_after_in_the_is_a_place(extractor):
+    places = located(extractor, "Protests spread to villages in the North West and Limpopo.")
+    assert places["North West"].country == "ZA"
+    # Without the locative, common words stay words.
+    assert "North West" not in located(extractor, "The North West wind was cold.")

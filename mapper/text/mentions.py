@@ -219,7 +219,7 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
                     len(words) > 1 and (words[-1] in _NAMED_AREA_HEADS
                                          or words[-1] in _TRIMMED_WORDS)) and not (
                     len(words) > 1 and (_AREA_NOUN_AFTER.match(text, m.end) or _LOCATIVE_TAIL.search(
-                        text, max(0, m.start - 12), m.start))) and (
+                        text, max(0, m.start - 16), m.start))) and (
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
@@ -289,7 +289,7 @@ def _acronym(name: str) -> bool:
 
 _WORD_GAPS = re.compile(r"[\s-]+")
 #: A preposition just before a name that makes it a location: "a forum in Red Oak".
-_LOCATIVE_TAIL = re.compile(r"(?<![\w-])(?:in|near|outside|around|throughout)\s$")
+_LOCATIVE_TAIL = re.compile(r"(?<![\w-])(?:in|near|outside|around|throughout)\s(?:the\s)?$")
 #: A lower-case word after a name that says it is an area's: "the Crown Heights
 #: neighborhood", "the Bay Ridge area".
 _AREA_NOUN_AFTER = re.compile(
