@@ -56,6 +56,12 @@ def test_state_abbreviations_after_a_town(extractor):
     assert places["Calif."].name == "California"
     assert places["N.J."].name == "New Jersey"
     assert "Miss" not in places and "Mass" not in places
+    # Canadian Press style, and a name opening with dotted initials.
+    places = located(extractor, "Puppies were taken from a farm in Sussex, N.B., and sent "
+                                "to the U.S. Virgin Islands.")
+    assert places["N.B."].name == "New Brunswick"
+    assert places["U.S. Virgin Islands"].country == "VI"
+    assert "Man." not in located(extractor, "Man. United fans sang in Leeds.")
 
 
 def test_continents_have_their_own_point(extractor):

@@ -63,7 +63,8 @@ GENERIC_AREA_WORDS = frozenset(
 CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
     "EU": ("European Union", "EU", "E.U."),
 }
-#: US states as abbreviated in news copy (Associated Press style): names, not coordinates.
+#: US states and Canadian provinces as abbreviated in news copy (Associated Press and
+#: Canadian Press style): names, not coordinates.
 ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("US", state): (abbreviation,) for state, abbreviation in (
         ("Alabama", "Ala."), ("Arizona", "Ariz."), ("Arkansas", "Ark."),
@@ -80,6 +81,14 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
         ("Tennessee", "Tenn."), ("Vermont", "Vt."), ("Virginia", "Va."),
         ("Washington", "Wash."), ("West Virginia", "W.Va."), ("Wisconsin", "Wis."),
         ("Wyoming", "Wyo."), ("District of Columbia", "D.C."),
+    )
+} | {
+    # Canadian provinces as The Canadian Press abbreviates them ("Moncton, N.B.").
+    ("CA", province): (abbreviation,) for province, abbreviation in (
+        ("Alberta", "Alta."), ("British Columbia", "B.C."), ("Manitoba", "Man."),
+        ("New Brunswick", "N.B."), ("Newfoundland and Labrador", "Nfld."),
+        ("Nova Scotia", "N.S."), ("Ontario", "Ont."), ("Prince Edward Island", "P.E.I."),
+        ("Quebec", "Que."), ("Saskatchewan", "Sask."),
     )
 }
 #: GeoNames' first-level area codes and names (tab-separated, as GeoNames publishes them).

@@ -43,6 +43,8 @@ _WORD_BEFORE_REVERSED = re.compile(r"(\s?)([\w'\u2019.-]*[A-Za-z])")
 _WORD_AFTER = re.compile(r"^(\s?)([A-Za-z][\w-]*)")
 #: Abbreviated first words of place names, written with a stop ("St. Louis", "Mt. Kenya").
 _DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt", "co"})
+#: Initials opening a name, written with stops: "U.S. Virgin Islands" ("u s ").
+_INITIALS = re.compile(r"(?:[a-z] ){2,}")
 
 
 class NameMatcher:
@@ -77,6 +79,10 @@ class NameMatcher:
                 first, _, rest = key.partition(" ")
                 if first in _DOTTED_PREFIXES and rest:
                     automaton.add_word(f" {first}  {rest} ")  # "St. Louis" folds to "st  louis"
+                initials = _INITIALS.match(key)
+                if initials and initials.end() < len(key):
+                    # "U.S. Virgin Islands" folds to "u s  virgin islands"
+                    automaton.add_word(f" {key[:initials.end()]} {key[initials.end():]} ")
         automaton.make_automaton()
         self._automaton = automaton
         self.dotted = frozenset(dotted)
