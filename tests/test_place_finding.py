@@ -438,3 +438,17 @@ def test_a_name_of_common_words_after_in_the_is_a_place(extractor):
     assert places["North West"].country == "ZA"
     # Without the locative, common words stay words.
     assert "North West" not in located(extractor, "The North West wind was cold.")
+
+
+def test_a_small_town_abroad_nothing_points_to_is_left_unresolved(extractor):
+    text = ("Police in Makurdi, Benue State, Nigeria, said measles spread from camps in "
+            "Abagana to Guma LGA.")
+    result = extractor.extract(parse_text(text))
+    guma = next(p for p in result.places if p.mention.text.startswith("Guma"))
+    # Guma's only reading is a Philippine village: no point rather than one 12,000 km off.
+    assert guma.place is None or guma.place.country == "NG"
+    assert any(a.country == "PH" for a in guma.alternatives)
+    # The same village is found when the report is about the Philippines.
+    places = located(extractor, "Floods hit Manila, Quezon City and Cebu in the Philippines, "
+                                "and a bridge fell near Guma.")
+    assert places["Guma"].country == "PH"

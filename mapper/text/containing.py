@@ -124,7 +124,8 @@ _JUST_IN = re.compile(r"\s+in\s+")
 def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention], text: str
                       ) -> list[PlaceMention]:
     """A known name written "X in Town" ("the CHU in Montpellier") whose own reading lies
-    far from that town is placed in the town: the text says where it is."""
+    far from that town, or that has no reading, is placed in the town: the text says
+    where it is."""
     if not text or not towns:
         return places
     by_start = {t.mention.start: t for t in towns}
@@ -133,12 +134,13 @@ def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention],
         place, m = pm.place, pm.mention
         gap = _JUST_IN.match(text, m.end)
         town = by_start.get(gap.end()) if gap else None
-        if (town is not None and town.place is not None and place is not None
+        if (town is not None and town.place is not None
                 and m.known and m.is_location and town is not pm
-                and place.kind not in COUNTRY_KINDS | REGION_KINDS
-                and distance_km(place, town.place) > SUPPORT_KM):
+                and (place is None or (place.kind not in COUNTRY_KINDS | REGION_KINDS
+                                       and distance_km(place, town.place) > SUPPORT_KM))):
+            # (Unresolved too: a name whose only readings are stray towns abroad.)
             pm = replace(pm, place=_within(m.text, m.key, m.head, town.place),
-                         alternatives=(place, *pm.alternatives)[:5])
+                         alternatives=((place,) if place else ()) + pm.alternatives[:4])
         out.append(pm)
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
@@ -51,6 +51,9 @@ NEIGHBOUR_KM = 150
 #: What a first-level area gains when another name of the report could be one of the
 #: same country's first-level areas.
 SIBLING_AREA_BONUS = 2.0
+#: A town abroad smaller than this, in a country no other name of the report is in, is
+#: left unresolved when the report is plainly about another country.
+STRAY_TOWN_MAX_POPULATION = 20_000
 #: Two readings nearer than this are of one spot (a state's point in its capital city).
 SAME_SPOT_KM = 30
 #: Pseudo-votes for no country in particular: one mention alone does not carry its
@@ -164,6 +167,9 @@ def resolve_mentions(
             continue
         siblings = _others(area_countries, key)
         ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
+        if _stray(ranked[0], lambda key=key: _independent(votes, candidates, key), anchors):
+            chosen[key] = (None, tuple(ranked[:5]))
+            continue
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
         if ranked[0].kind in REGION_KINDS:
             regions[key] = ranked[0]
@@ -197,6 +203,33 @@ def resolve_mentions(
         else:
             out.append(PlaceMention(m, None))
     return out
+
+
+def _stray(place: Place, independent_votes: Callable[[], Counter[str]],
+           anchors: Sequence[Place]) -> bool:
+    """True for a small town abroad that nothing else in the report points to: "Guma" in
+    a report from Benue State, Nigeria, is not the Philippine village of that name, and
+    a point 12,000 km off is worse than none. ``independent_votes`` gives the country
+    votes of the report's other names (computed only when needed)."""
+    if (place.kind in COUNTRY_KINDS | REGION_KINDS or place.origin != "geonames"
+            or place.population >= STRAY_TOWN_MAX_POPULATION):
+        return False
+    others = independent_votes()
+    return (not others.get(place.country)
+            and max(others.values(), default=0) >= LOCAL_COUNTRY_VOTES
+            and not _near_any(place, anchors, NEIGHBOUR_KM))
+
+
+def _independent(votes: dict[str, Counter[str]], candidates: dict[str, list[Place]],
+                 key: str) -> Counter[str]:
+    """The country votes of the other names, leaving out names with the same readings
+    ("Guma LGA" beside "Guma Local Government Area" is no second vote for Guma)."""
+    same = {p.place_id for p in candidates.get(key, ())}
+    total: Counter[str] = Counter()
+    for k, v in votes.items():
+        if k != key and {p.place_id for p in candidates.get(k, ())} != same:
+            total.update(v)
+    return total
 
 
 def _by_own_name(cands: list[Place], key: str) -> list[Place]:
