@@ -140,7 +140,7 @@ def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention],
                                        and distance_km(place, town.place) > SUPPORT_KM))):
             # (Unresolved too: a name whose only readings are stray towns abroad.)
             pm = replace(pm, place=_within(m.text, m.key, m.head, town.place),
-                         alternatives=((place,) if place else ()) + pm.alternatives[:4])
+                         alternatives=(*((place,) if place else ()), *pm.alternatives)[:5])
         out.append(pm)
     return out
 

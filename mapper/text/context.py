@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
+from mapper.names import normalize
 from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import Mention
-from mapper.text.spans import fold
 from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
@@ -237,20 +237,18 @@ def _by_own_name(cands: list[Place], key: str) -> list[Place]:
     other's name has a word more or less: "Oklahoma" is the state, not Oklahoma City
     (which GeoNames also calls "Oklahoma"); "New Delhi" is New Delhi, not Delhi. Other
     spellings ("Misrata", "Misratah") are not told apart this way."""
-    own = [c for c in cands if _name_key(c.name) == key]
+    names = [normalize(c.name) for c in cands]
+    own = [c for c, name in zip(cands, names, strict=True) if name == key]
     if not own or len(own) == len(cands):
         return cands
-    return [c for c in cands if c in own or not _other_words(_name_key(c.name), key)
+    return [c for c, name in zip(cands, names, strict=True) if name == key
+            or not _other_words(name, key)
             or not any(distance_km(c, o) < SAME_SPOT_KM for o in own)]
 
 
 def _other_words(name: str, key: str) -> bool:
     """True when one of two different names is the other with words added."""
     return f" {key} " in f" {name} " or f" {name} " in f" {key} "
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name).split())
 
 
 def _add_country_parts(candidates: dict[str, list[Place]]) -> None:
