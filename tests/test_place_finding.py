@@ -452,3 +452,35 @@ def test_a_small_town_abroad_nothing_points_to_is_left_unresolved(extractor):
     places = located(extractor, "Floods hit Manila, Quezon City and Cebu in the Philippines, "
                                 "and a bridge fell near Guma.")
     assert places["Guma"].country == "PH"
+
+
+def test_initials_of_a_place_the_report_names_in_full_are_that_place(extractor):
+    places = located(extractor, "Officials of Trinidad and Tobago objected. The T&T mission "
+                                "was told to protest. Mining in Western Australia is booming: "
+                                "wastewater in WA is treated. The APC met.")
+    assert places["T&T"].name == "Trinidad and Tobago"
+    assert places["WA"].name == "Western Australia"
+    assert "APC" not in places
+    # Initials that could stand for two of the report's names stand for neither.
+    places = located(extractor, "Protests spread from South Africa to South Australia; "
+                                "in SA the police were deployed.")
+    assert "SA" not in places
+    # Without the full name, two capitals are not a place.
+    assert "WA" not in located(extractor, "Wastewater in WA is treated before release.")
+
+
+def test_a_state_abbreviation_in_brackets_after_a_county(extractor):
+    places = located(extractor, "The Walker County (Ga.) Sheriff's Office is asking the "
+                                "public for help.")
+    assert places["Ga."].name == "Georgia" and places["Ga."].country == "US"
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Khyber Pakhtunkhwa", "KP"), ("KwaZulu-Natal", "KZN"), ("Trinidad and Tobago", "TT"),
+    ("Democratic Republic of the Congo", "DRC"),
+])
+def test_the_initials_a_name_is_shortened_to(name, short):
+    from mapper.text.acronyms import initials
+
+    assert short in initials(name)
+    assert not initials(name.split()[0].split("-")[0])  # one word: no initials

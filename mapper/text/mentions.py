@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 
 import ahocorasick
 
+from mapper.text.acronyms import expands, find_defined_acronyms
 from mapper.text.cued import find_cued_names, find_names_with_areas
 from mapper.text.landmarks import find_landmarks
 from mapper.text.persons import is_person, one_sense, person_words
@@ -111,9 +112,11 @@ class NameMatcher:
             key = " ".join(folded[s + 1:e + 1].split())
             if key in self.dotted:
                 # "Calif.", "N.J.": only as written, after the place they follow
-                # ("Fresno, Calif."), never "Miss Smith" or "Mass" the service.
+                # ("Fresno, Calif.", "the Walker County (Ga.) sheriff"), never "Miss
+                # Smith" or "Mass" the service.
                 if text[e:e + 1] != "." or not (
-                        "." in text[s:e] or text[max(0, s - 2):s] == ", "):
+                        "." in text[s:e] or text[max(0, s - 2):s] == ", "
+                        or (text[s - 1:s] == "(" and text[e + 1:e + 2] == ")")):
                     continue
                 e += 1
             else:
@@ -132,6 +135,9 @@ class NameMatcher:
                     # the whole key (the area's, the airport's name) still finds the place.
                     e -= len(last) + 1
             found.append(Mention(text[s:e], s, e, key, head=head))
+        acronyms = find_defined_acronyms(text, [m for m in found if " " in m.key])
+        if acronyms:
+            found = _with_acronyms(found, acronyms)
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         merged = _merge(found, landmarks)
         cued = [m for m in [*find_cued_names(text),
@@ -172,6 +178,15 @@ def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
             taken[start:end] = b"\x01" * (end - start)
     chosen.sort()
     return chosen
+
+
+def _with_acronyms(found: list[Mention], acronyms: list[Mention]) -> list[Mention]:
+    """Known names plus initials standing for one of them ("KP"); initials replace a
+    known name written the same way ("SA", a Cypriot village's alternate name)."""
+    spans = {(a.start, a.end) for a in acronyms}
+    kept = [m for m in found if (m.start, m.end) not in spans]
+    added = [a for a in acronyms if not _overlaps(a, kept)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def _overlaps(mention: Mention, others: list[Mention]) -> bool:
@@ -218,7 +233,7 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
                 continue
             if not _capitalised(m.text[:len(m.text) - len(m.head)]):
                 continue  # (a known name's head is "state": "in Benue state")
-            if _acronym(m.text):
+            if _acronym(m.text) and not expands(m):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
             if all(w in commons or w in CONNECTORS for w in words) and not (
