@@ -484,3 +484,25 @@ def test_the_initials_a_name_is_shortened_to(name, short):
 
     assert short in initials(name)
     assert not initials(name.split()[0].split("-")[0])  # one word: no initials
+
+
+def test_world_landmarks_and_seats_of_government(extractor):
+    places = located(extractor, "A rally outside the White House drew thousands.")
+    assert places["White House"].kind == "seat_of_government"
+    assert abs(places["White House"].lat - 38.8978) < 0.01
+    places = located(extractor, "Residents of White House, Tennessee, were evacuated.")
+    assert places["White House"].kind == "town"
+    # A seat of government named as its government's agent is not a place.
+    assert "Kremlin" not in located(extractor, "London blamed Russia, a charge denied by "
+                                               "the Kremlin on Monday.")
+    places = located(extractor, "Thousands gathered in Tahrir Square in Cairo on Friday.")
+    assert places["Tahrir Square"].country == "EG"
+
+
+def test_a_world_square_is_not_meant_far_from_the_towns_the_report_names(extractor):
+    places = located(extractor, "Protesters marched from Union Square to the Ferry Building "
+                                "in San Francisco on Saturday.")
+    assert places["San Francisco"].country == "US"
+    assert places["Union Square"] is None or places["Union Square"].lon < -120
+    places = located(extractor, "Thousands gathered in Tahrir Square in Baghdad, Iraq.")
+    assert places["Tahrir Square"] is None or places["Tahrir Square"].country == "IQ"

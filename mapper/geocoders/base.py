@@ -20,7 +20,8 @@ from mapper.names import normalize
 #: Kinds of place whose position is a spot on the ground (a building, a junction);
 #: every other kind is an area (town, zone) or region (province, country).
 POINT_KINDS = frozenset(
-    {"building", "jail", "landmark", "square", "interchange", "toll_plaza", "bridge", "road"}
+    {"building", "jail", "landmark", "square", "interchange", "toll_plaza", "bridge", "road",
+     "seat_of_government", "monument", "park"}
 )
 REGION_KINDS = frozenset({"province", "region", "country", "district"})
 

@@ -1,9 +1,10 @@
-"""Counties, seas, islands and airports: named areas and features that are not towns.
+"""Counties, seas, islands, airports and landmarks: named places that are not towns.
 
 News names "Kent", "Hampshire", "Fife", "the Mediterranean", "Corsica" or
 "Heathrow" far more often than the GeoNames populated places that share those
 names. The points come from ``geodata/world/features.csv`` (second-level areas,
-seas, islands; each row with its source and a precision radius),
+seas, islands, famous squares and seats of government; each row with its source and a
+precision radius),
 ``geodata/world/us_counties.csv`` (US Census internal points) and
 ``geodata/world/airports.csv`` (OurAirports large airports); see
 ``geodata/world/SOURCES.md``.
@@ -26,8 +27,15 @@ from mapper.text.vocab import very_common_words
 AIRPORT_PRECISION_M = 2_000.0
 #: Radius of a US county around its Census internal point where the table gives none.
 US_COUNTY_PRECISION_M = 30_000.0
+#: Kinds of the world's best-known squares, parks, monuments and seats of government
+#: ("Tahrir Square", "the Kremlin"): named in news as places even when their names are
+#: frequent words ("White House", "Red Square").
+LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building"})
 #: Words that describe an airport rather than name it ("... International Airport").
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
+
+
+_STRONG_KINDS = LANDMARK_KINDS | {"ocean", "sea", "world_region"}
 
 
 class FeatureGeocoder(Geocoder):
@@ -50,10 +58,10 @@ class FeatureGeocoder(Geocoder):
         return list(self._index)
 
     def strong_text_keys(self) -> list[str]:
-        """Names of oceans, seas and macro-regions: meant as places even when made of
-        frequent words ("the Middle East", "North Sea")."""
+        """Names of oceans, seas, macro-regions and landmarks: meant as places even when
+        made of frequent words ("the Middle East", "North Sea", "White House")."""
         return sorted(k for k, places in self._index.items()
-                      if any(p.kind in ("ocean", "sea", "world_region") for p in places))
+                      if any(p.kind in _STRONG_KINDS for p in places))
 
     def proper_text_keys(self) -> list[str]:
         """Names of counties, seas and islands and airports' short names, meant when

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
+from mapper.geocoders.features import LANDMARK_KINDS
 from mapper.names import normalize
 from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
@@ -34,7 +35,8 @@ CITY_OVER_REGION_POPULATION = 500_000
 #: airport is as well known as a city of a million ("Heathrow" the airport, not the
 #: village in Florida), a sea, an ocean, a big island or a region ("Middle East") more.
 FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0,
-                      "world_region": 7.0, "suburb": 5.0}
+                      "world_region": 7.0, "suburb": 5.0, "seat_of_government": 7.0,
+                      "square": 5.0, "park": 5.0, "monument": 5.0, "building": 5.0}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
@@ -56,6 +58,9 @@ SIBLING_AREA_BONUS = 2.0
 STRAY_TOWN_MAX_POPULATION = 20_000
 #: Two readings nearer than this are of one spot (a state's point in its capital city).
 SAME_SPOT_KM = 30
+#: A world landmark this far from every town of its country the report names is another
+#: town's landmark of the same name.
+LANDMARK_TOWN_KM = 50
 #: Pseudo-votes for no country in particular: one mention alone does not carry its
 #: country's whole weight.
 VOTE_PRIOR = 1
@@ -124,8 +129,10 @@ def resolve_mentions(
     for key in sorted(candidates, key=lambda k: len(candidates[k])):
         others = _others(votes, key)
         cands = _by_own_name([c for c in candidates[key]
-                              if c.origin != "curated" or _supported(c, others)], key)
+                              if not _needs_support(c) or _supported(c, others)], key)
+        # ("White House, Tennessee" is the town: a world landmark is not written so.)
         inside = [c for c in cands if c.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS
+                  and not (c.origin == "features" and c.kind in LANDMARK_KINDS)
                   and any(_inside(c, area) for _, area in containers.get(key, ()))]
         if inside and not any(c.kind in COUNTRY_KINDS for c in cands):
             cands = inside
@@ -160,6 +167,7 @@ def resolve_mentions(
             # places are near the small London or it names the small one's state.
             cands = [c for c in cands if c.population * WORLD_CITY_RATIO >= world
                      or c.kind in COUNTRY_KINDS | REGION_KINDS
+                     or FEATURE_PROMINENCE.get(c.kind, 0.0) >= math.log10(world)
                      or _near_any(c, anchors, NEIGHBOUR_KM)
                      or any(in_area(c, a, AREA_REACH_KM) for a in areas)]
         if not cands:
@@ -175,6 +183,7 @@ def resolve_mentions(
             regions[key] = ranked[0]
         elif ranked[0].kind not in COUNTRY_KINDS:
             anchors.append(ranked[0])
+    _drop_landmarks_of_other_towns(chosen)
     for key, areas in containers.items():
         # "Kingston, Ontario": the area is the one the town lies in (the province, not
         # Ontario, California), whatever it would be alone.
@@ -218,6 +227,30 @@ def _stray(place: Place, independent_votes: Callable[[], Counter[str]],
     return (not others.get(place.country)
             and max(others.values(), default=0) >= LOCAL_COUNTRY_VOTES
             and not _near_any(place, anchors, NEIGHBOUR_KM))
+
+
+def _needs_support(place: Place) -> bool:
+    """True for a landmark that stands only where the report is about its country: a
+    curated one, or a world landmark ("Parliament building", "Tahrir Square")."""
+    return place.origin == "curated" or (place.origin == "features"
+                                         and place.kind in LANDMARK_KINDS)
+
+
+def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[Place, ...]]]
+                                   ) -> None:
+    """Leave unresolved a world square, park or monument when the report names towns of its
+    country and none near it: "Union Square" in a San Francisco report is not Manhattan's,
+    "Victoria Park" in a London report not Hong Kong's. Seats of government ("the Kremlin")
+    are meant wherever the report is about their country."""
+    towns = [p for p, _ in chosen.values() if p is not None
+             and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p)]
+    for key, (place, alternatives) in chosen.items():
+        if (place is None or place.origin != "features" or place.kind not in LANDMARK_KINDS
+                or place.kind == "seat_of_government"):
+            continue
+        same_country = [t for t in towns if t.country == place.country]
+        if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):
+            chosen[key] = (None, (place, *alternatives)[:5])
 
 
 def _independent(votes: dict[str, Counter[str]], candidates: dict[str, list[Place]],

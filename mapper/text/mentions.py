@@ -283,6 +283,9 @@ _OFFICE_OF = re.compile(
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "inside", "from", "across",
                               "around", "throughout"})
 
+#: A verb's agent: "denied by (the)", "followed by".
+_AGENT_BEFORE = re.compile(r"([A-Za-z]+)\s+by\s+(?:the\s+)?$")
+
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|his|her|their|our)\s$",
                                 re.IGNORECASE)
 
@@ -358,6 +361,10 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "actor"  # "Pakistan said", but "doctors in Montpellier said"
     if prev_word.lower() == "against" and m.head == "":
         return "actor"  # "won against Louisville", "sanctions against Iran": a team, a state
+    if prev_word.lower() in ("by", "the") and m.head == "":
+        agent = _AGENT_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if agent and agent.group(1).lower() in ACTOR_VERBS:
+            return "actor"  # "a charge denied by the Kremlin", "condemned by Russia"
     if _after_of(text, m.start) and _OFFICE_OF.search(text, max(0, m.start - 60), m.start):
         return "title"  # "President of Armenia", "Prime Minister of the UAE"
     if next_word and next_word[0].isupper() and not placey(next_low) and (
