@@ -465,8 +465,8 @@ def test_initials_of_a_place_the_report_names_in_full_are_that_place(extractor):
     places = located(extractor, "Protests spread from South Africa to South Australia; "
                                 "in SA the police were deployed.")
     assert "SA" not in places
-    # Without the full name, two capitals are not a place.
-    assert "WA" not in located(extractor, "Wastewater in WA is treated before release.")
+    # Without the full name or another place of the country, two capitals are no place.
+    assert located(extractor, "Wastewater in WA is treated before release.").get("WA") is None
 
 
 def test_a_state_abbreviation_in_brackets_after_a_county(extractor):
@@ -506,3 +506,16 @@ def test_a_world_square_is_not_meant_far_from_the_towns_the_report_names(extract
     assert places["Union Square"] is None or places["Union Square"].lon < -120
     places = located(extractor, "Thousands gathered in Tahrir Square in Baghdad, Iraq.")
     assert places["Tahrir Square"] is None or places["Tahrir Square"].country == "IQ"
+
+
+def test_postal_abbreviations_are_the_state_the_report_is_in(extractor):
+    places = located(extractor, "Dead fish washed up near Rockingham and Point Peron. "
+                                "Wastewater in WA is diluted.")
+    assert places["WA"].name == "Western Australia"
+    places = located(extractor, "The rally in Seattle, WA drew 5,000 people.")
+    assert places["WA"].name == "Washington" and places["WA"].country == "US"
+    assert located(extractor, "Fires burned in NSW overnight.")["NSW"].country == "AU"
+    # Two capitals alone say nothing; nor do "IN" and "OR" in a headline, nor a town's name.
+    assert located(extractor, "Wastewater in WA is diluted.")["WA"] is None
+    places = located(extractor, "PROTESTS IN OR NEAR THE CAPITAL. He lived in Wa, Ghana.")
+    assert "OR" not in places and places["Wa"].country == "GH"

@@ -91,6 +91,23 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
         ("Quebec", "Que."), ("Saskatchewan", "Sask."),
     )
 }
+#: Postal abbreviations of Australian states and Canadian provinces, written in capitals
+#: after a town or after "in" ("Perth, WA", "Vancouver, BC"): names, not coordinates. US
+#: states' are the second half of their GeoNames codes ("US.WA").
+POSTAL_ABBREVIATIONS: dict[tuple[str, str], str] = {
+    ("AU", "Australian Capital Territory"): "ACT", ("AU", "New South Wales"): "NSW",
+    ("AU", "Northern Territory"): "NT", ("AU", "Queensland"): "QLD",
+    ("AU", "South Australia"): "SA", ("AU", "Tasmania"): "TAS", ("AU", "Victoria"): "VIC",
+    ("AU", "Western Australia"): "WA",
+    ("CA", "Alberta"): "AB", ("CA", "British Columbia"): "BC", ("CA", "Manitoba"): "MB",
+    ("CA", "New Brunswick"): "NB", ("CA", "Newfoundland and Labrador"): "NL",
+    ("CA", "Northwest Territories"): "NT", ("CA", "Nova Scotia"): "NS", ("CA", "Nunavut"): "NU",
+    ("CA", "Ontario"): "ON", ("CA", "Prince Edward Island"): "PE", ("CA", "Quebec"): "QC",
+    ("CA", "Saskatchewan"): "SK", ("CA", "Yukon"): "YT",
+}
+#: What sets a postal abbreviation's lookup key apart from a name's ("wa" is also Wa, a
+#: town in Ghana): normalised names never hold brackets.
+POSTAL_KEY_SUFFIX = " (postal)"
 #: GeoNames' first-level area codes and names (tab-separated, as GeoNames publishes them).
 ADMIN1_CODES_FILE = "admin1CodesASCII.txt"
 #: Where "in <continent/country/area>" may be: a generic radius, the tables give no areas.
@@ -114,7 +131,13 @@ class RegionGeocoder(Geocoder):
         self._index = _load(self.folder)
 
     def text_keys(self) -> list[str]:
-        return list(self._index)
+        return [k for k in self._index if not k.endswith(POSTAL_KEY_SUFFIX)]
+
+    def postal_text_keys(self) -> list[str]:
+        """Postal abbreviations of states and provinces ("wa", "nsw"); the places they
+        stand for are looked up under the key plus :data:`POSTAL_KEY_SUFFIX`."""
+        return sorted(k[:-len(POSTAL_KEY_SUFFIX)] for k in self._index
+                      if k.endswith(POSTAL_KEY_SUFFIX))
 
     def strong_text_keys(self) -> list[str]:
         """Country and continent names: meant as places even where they are common words
@@ -185,6 +208,10 @@ def _load(folder: Path) -> dict[str, tuple[Place, ...]]:
         if code:
             place.properties["admin1"] = code
         add([row["name"], *alt], place)
+        postal = POSTAL_ABBREVIATIONS.get((iso, row["name"].strip())) or (
+            code.split(".")[1] if code and iso == "US" and code[3:].isalpha() else None)
+        if postal:
+            index.setdefault(normalize(postal) + POSTAL_KEY_SUFFIX, []).append(place)
     return {k: tuple(v) for k, v in index.items()}
 
 

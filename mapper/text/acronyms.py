@@ -37,25 +37,30 @@ def initials(name: str) -> set[str]:
     return {plain, inner}
 
 
-def find_defined_acronyms(text: str, names: Iterable[Mention]) -> list[Mention]:
+def find_defined_acronyms(text: str, names: Iterable[Mention]
+                          ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Mentions of initials standing for one of ``names`` (known place names found in
     ``text``); each gets the full name's key, so it is resolved as the full name is.
 
-    Initials that could stand for two of the report's names are left alone.
+    Initials that could stand for two of the report's names stand for neither: their
+    spans are returned second, so that no other reading of them is kept either.
     """
     meaning: dict[str, set[str]] = {}
     for m in names:
         for short in initials(m.text):
             meaning.setdefault(short, set()).add(m.key)
     if not meaning:
-        return []
+        return [], []
     found = []
+    ambiguous = []
     for written in _INITIALS_WRITTEN.finditer(text):
         keys = meaning.get(written.group().replace("&", ""))
         if keys is not None and len(keys) == 1:
             found.append(Mention(written.group(), written.start(), written.end(),
                                  next(iter(keys))))
-    return found
+        elif keys is not None:
+            ambiguous.append(written.span())
+    return found, ambiguous
 
 
 def expands(mention: Mention) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
 from mapper.geocoders.features import LANDMARK_KINDS
+from mapper.geocoders.regions import POSTAL_KEY_SUFFIX
 from mapper.names import normalize
 from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
@@ -126,7 +127,9 @@ def resolve_mentions(
     chosen: dict[str, tuple[Place | None, tuple[Place, ...]]] = {}
     regions: dict[str, Place] = {}  # first-level areas the report names ("Kentucky")
     # Resolve the least ambiguous names first: they become anchors for the others.
-    for key in sorted(candidates, key=lambda k: len(candidates[k])):
+    postal = [key for key in candidates if key.endswith(POSTAL_KEY_SUFFIX)]
+    for key in sorted((k for k in candidates if not k.endswith(POSTAL_KEY_SUFFIX)),
+                      key=lambda k: len(candidates[k])):
         others = _others(votes, key)
         cands = _by_own_name([c for c in candidates[key]
                               if not _needs_support(c) or _supported(c, others)], key)
@@ -183,6 +186,7 @@ def resolve_mentions(
             regions[key] = ranked[0]
         elif ranked[0].kind not in COUNTRY_KINDS:
             anchors.append(ranked[0])
+    _resolve_postal(postal, candidates, votes, chosen)
     _drop_landmarks_of_other_towns(chosen)
     for key, areas in containers.items():
         # "Kingston, Ontario": the area is the one the town lies in (the province, not
@@ -227,6 +231,22 @@ def _stray(place: Place, independent_votes: Callable[[], Counter[str]],
     return (not others.get(place.country)
             and max(others.values(), default=0) >= LOCAL_COUNTRY_VOTES
             and not _near_any(place, anchors, NEIGHBOUR_KM))
+
+
+def _resolve_postal(keys: Sequence[str], candidates: dict[str, list[Place]],
+                    votes: dict[str, Counter[str]],
+                    chosen: dict[str, tuple[Place | None, tuple[Place, ...]]]) -> None:
+    """Resolve postal abbreviations once the other names are: "WA" is Western Australia
+    or Washington as the report's other places say, and nothing if they say neither; a
+    longer one of one area only ("NSW") needs no support."""
+    resolved = Counter(p.country for p, _ in chosen.values() if p is not None)
+    for key in keys:
+        support = resolved + _others(votes, key)
+        unique = len(key) - len(POSTAL_KEY_SUFFIX) > 2 and len(candidates[key]) == 1
+        cands = sorted((c for c in candidates[key] if unique or support.get(c.country)),
+                       key=lambda c: -support[c.country])
+        chosen[key] = ((cands[0], tuple(cands[1:5])) if cands
+                       else (None, tuple(candidates[key][:5])))
 
 
 def _needs_support(place: Place) -> bool:

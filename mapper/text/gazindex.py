@@ -44,6 +44,7 @@ class TextGazetteer:
             dotted: list[str] = []
             areas: list[str] = []
             containers: list[str] = []  # names a town may be written with: areas, islands
+            postal: list[str] = []  # "wa", "nsw": abbreviations written after a town
             trusted: set[str] = set()  # proper keys of hand-checked tables, kept as they are
             for geocoder in self.geocoders:
                 own = list(geocoder.text_keys())  # type: ignore[attr-defined]
@@ -63,10 +64,13 @@ class TextGazetteer:
                     containers += geocoder.area_text_keys()
                 if hasattr(geocoder, "dotted_text_keys"):
                     dotted += geocoder.dotted_text_keys()
+                if hasattr(geocoder, "postal_text_keys"):
+                    postal += geocoder.postal_text_keys()
             # A town called "Police" or "University" is not meant by the capitalised word.
             top = very_common_words()
             proper = [k for k in proper if k in trusted or not set(k.split()) <= top]
-            self._matcher = NameMatcher(keys, strong, proper, dotted, areas, containers)
+            self._matcher = NameMatcher(keys, strong, proper, dotted, areas, containers,
+                                        postal)
         return self._matcher
 
     def candidates(self, key: str) -> list[Place]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 
 import ahocorasick
 
+from mapper.geocoders.regions import POSTAL_KEY_SUFFIX
 from mapper.text.acronyms import expands, find_defined_acronyms
 from mapper.text.cued import find_cued_names, find_names_with_areas
 from mapper.text.landmarks import find_landmarks
@@ -68,11 +69,16 @@ class NameMatcher:
     dotted
         Keys of abbreviations ("Calif.", "N.J."), matched only when written with
         their full stop after a comma, or with stops inside ("N.J.").
+    postal
+        Keys of postal abbreviations ("wa", "nsw"), matched only in capitals after a
+        town and a comma or after "in" ("Perth, WA", "in NSW"); the mention's key is
+        then the abbreviation's lookup key (``POSTAL_KEY_SUFFIX`` added).
     """
 
     def __init__(self, keys: Iterable[str], strong: Iterable[str] = (),
                  proper: Iterable[str] = (), dotted: Iterable[str] = (),
-                 areas: Iterable[str] = (), containers: Iterable[str] = ()) -> None:
+                 areas: Iterable[str] = (), containers: Iterable[str] = (),
+                 postal: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in keys:
             if len(key) >= 2 and not key.replace(" ", "").isdigit():
@@ -84,6 +90,11 @@ class NameMatcher:
                 if initials and initials.end() < len(key):
                     # "U.S. Virgin Islands" folds to "u s  virgin islands"
                     automaton.add_word(f" {key[:initials.end()]} {key[initials.end():]} ")
+        self.postal = frozenset(postal)
+        # Abbreviations that are no other name ("nsw", "tx") are only ever abbreviations.
+        self._postal_only = frozenset(k for k in self.postal if not automaton.exists(f" {k} "))
+        for key in self._postal_only:
+            automaton.add_word(f" {key} ")
         automaton.make_automaton()
         self._automaton = automaton
         self.dotted = frozenset(dotted)
@@ -110,6 +121,12 @@ class NameMatcher:
         found = []
         for s, e in _longest(hits):
             key = " ".join(folded[s + 1:e + 1].split())
+            if key in self.postal:
+                if _postal_context(text, s, e, found):
+                    found.append(Mention(text[s:e], s, e, key + POSTAL_KEY_SUFFIX))
+                    continue
+                if key in self._postal_only:
+                    continue
             if key in self.dotted:
                 # "Calif.", "N.J.": only as written, after the place they follow
                 # ("Fresno, Calif.", "the Walker County (Ga.) sheriff"), never "Miss
@@ -135,9 +152,9 @@ class NameMatcher:
                     # the whole key (the area's, the airport's name) still finds the place.
                     e -= len(last) + 1
             found.append(Mention(text[s:e], s, e, key, head=head))
-        acronyms = find_defined_acronyms(text, [m for m in found if " " in m.key])
-        if acronyms:
-            found = _with_acronyms(found, acronyms)
+        acronyms, ambiguous = find_defined_acronyms(text, [m for m in found if " " in m.key])
+        if acronyms or ambiguous:
+            found = _with_acronyms(found, acronyms, ambiguous)
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         merged = _merge(found, landmarks)
         cued = [m for m in [*find_cued_names(text),
@@ -155,6 +172,16 @@ _TRIMMED_WORDS = (AREA_HEADS - {"state", "town", "border", "campus", "valley"}) 
 _STATE_AFTER = re.compile(r" [Ss]tate(?![\w-])")
 #: A name ending in a dotted abbreviation: "U.S", "Washington, D.C".
 _DOTTED_TAIL = re.compile(r"(?:^|[\s(,])(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _postal_context(text: str, start: int, end: int, found: list[Mention]) -> bool:
+    """True for a postal abbreviation written as one: in capitals, after a known place and
+    a comma ("Perth, WA") or after "in" ("in NSW")."""
+    if not text[start:end].isupper():
+        return False
+    if text[start - 2:start] == ", ":
+        return bool(found) and found[-1].end == start - 2
+    return text[max(0, start - 4):start] in (" in ", "\nin ") or text[:start] == "in "
 
 
 def _abbreviation_end(text: str, start: int, end: int) -> int:
@@ -180,10 +207,12 @@ def _longest(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chosen
 
 
-def _with_acronyms(found: list[Mention], acronyms: list[Mention]) -> list[Mention]:
+def _with_acronyms(found: list[Mention], acronyms: list[Mention],
+                   ambiguous: list[tuple[int, int]]) -> list[Mention]:
     """Known names plus initials standing for one of them ("KP"); initials replace a
-    known name written the same way ("SA", a Cypriot village's alternate name)."""
-    spans = {(a.start, a.end) for a in acronyms}
+    known name written the same way ("SA", a Cypriot village's alternate name), and
+    initials of two of the report's names are no name at all."""
+    spans = {(a.start, a.end) for a in acronyms} | set(ambiguous)
     kept = [m for m in found if (m.start, m.end) not in spans]
     added = [a for a in acronyms if not _overlaps(a, kept)]
     return sorted(kept + added, key=lambda m: m.start)
@@ -244,7 +273,7 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
                     at_start or m.key not in proper or _common_noun_context(text, m)):
                 continue  # "However", "Police", "Best", "Long March": not evidence of a place
         # "Newark, N.J. Police said": the abbreviation's stop ends the sentence too.
-        role = "place" if m.key in dotted else _role(text, m, at_start, commons, name_words,
+        role = "place" if m.key in dotted or m.key.endswith(POSTAL_KEY_SUFFIX) else _role(text, m, at_start, commons, name_words,
                                                      neighbours)
         out.append(Mention(m.text, m.start, m.end, m.key, role, m.known, m.head))
     # One-word names only: "Tamil Nadu said" is the state speaking.
