@@ -39,7 +39,7 @@ _STRONG_KINDS = LANDMARK_KINDS | {"ocean", "sea", "world_region"}
 
 
 class FeatureGeocoder(Geocoder):
-    """Exact lookup of counties, seas, islands and airports.
+    """Exact lookup of counties, seas, islands, airports and world landmarks.
 
     Parameters
     ----------

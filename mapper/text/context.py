@@ -135,7 +135,7 @@ def resolve_mentions(
                               if not _needs_support(c) or _supported(c, others)], key)
         # ("White House, Tennessee" is the town: a world landmark is not written so.)
         inside = [c for c in cands if c.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS
-                  and not (c.origin == "features" and c.kind in LANDMARK_KINDS)
+                  and not _world_landmark(c)
                   and any(_inside(c, area) for _, area in containers.get(key, ()))]
         if inside and not any(c.kind in COUNTRY_KINDS for c in cands):
             cands = inside
@@ -252,8 +252,12 @@ def _resolve_postal(keys: Sequence[str], candidates: dict[str, list[Place]],
 def _needs_support(place: Place) -> bool:
     """True for a landmark that stands only where the report is about its country: a
     curated one, or a world landmark ("Parliament building", "Tahrir Square")."""
-    return place.origin == "curated" or (place.origin == "features"
-                                         and place.kind in LANDMARK_KINDS)
+    return place.origin == "curated" or _world_landmark(place)
+
+
+def _world_landmark(place: Place) -> bool:
+    """True for a square, park, monument or seat of government of the world table."""
+    return place.origin == "features" and place.kind in LANDMARK_KINDS
 
 
 def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[Place, ...]]]
@@ -265,8 +269,7 @@ def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[P
     towns = [p for p, _ in chosen.values() if p is not None
              and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p)]
     for key, (place, alternatives) in chosen.items():
-        if (place is None or place.origin != "features" or place.kind not in LANDMARK_KINDS
-                or place.kind == "seat_of_government"):
+        if place is None or not _world_landmark(place) or place.kind == "seat_of_government":
             continue
         same_country = [t for t in towns if t.country == place.country]
         if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):

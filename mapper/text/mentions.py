@@ -262,7 +262,7 @@ def classify(text: str, mentions: list[Mention], strong: frozenset[str],
                 continue
             if not _capitalised(m.text[:len(m.text) - len(m.head)]):
                 continue  # (a known name's head is "state": "in Benue state")
-            if _acronym(m.text) and not expands(m):
+            if _acronym(m.text) and not expands(m) and not m.key.endswith(POSTAL_KEY_SUFFIX):
                 continue  # "APC", "TNA": an organisation's initials far more often than
                 # a small place's alternate name
             if all(w in commons or w in CONNECTORS for w in words) and not (
