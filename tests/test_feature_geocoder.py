@@ -26,6 +26,18 @@ def test_an_airport_named_otherwise_keeps_its_airport(name, city, bare):
     assert bare not in names and all("Airport" in n for n in names)
 
 
+def test_an_airport_is_known_by_its_last_words_with_airport():
+    names = airport_names("Washington Dulles International Airport", "Dulles")
+    assert {"Dulles International Airport", "Dulles Airport"} <= set(names)
+    assert "Kennedy Airport" in airport_names("John F Kennedy International Airport",
+                                              "New York")
+    # Words that are any city's, or another place's name, are not this airport's.
+    assert "City Airport" not in airport_names("Kansas City International Airport",
+                                               "Kansas City")
+    assert "Lake City Airport" not in airport_names("Salt Lake City International Airport",
+                                                    "Salt Lake City")
+
+
 def test_us_counties_are_known_with_their_word_only(tmp_path):
     (tmp_path / "us_counties.csv").write_text(
         "state_usps,geoid,name,lat,lon,source\n"

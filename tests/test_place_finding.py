@@ -106,6 +106,16 @@ def test_names_not_used_as_places(extractor, sentence, name):
     assert name not in located(extractor, sentence)
 
 
+@pytest.mark.parametrize(("sentence", "name", "role_noun"), [
+    ("A Lahore court sentenced two activists on Monday.", "Lahore", "court"),
+    ("He was sent before a New York court in March.", "New York", "court"),
+])
+def test_a_court_named_by_its_place_is_a_place(extractor, sentence, name, role_noun):
+    # The case is heard where the court sits; its police, though, are an organisation.
+    assert name in located(extractor, sentence)
+    assert name not in located(extractor, sentence.replace(role_noun, "police"))
+
+
 def test_demonyms_are_not_places(extractor):
     places = located(extractor, "French wine sales rose in Paris.")
     assert "French" not in places and "Paris" in places

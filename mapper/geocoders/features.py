@@ -35,6 +35,10 @@ LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", 
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
 
 
+#: Last words of airport names that another place's name may end in too.
+_GENERIC_LAST = frozenset({"city", "town", "field", "state", "county", "national", "regional",
+                           "metropolitan", "international", "intercontinental", "airfield"})
+
 _STRONG_KINDS = LANDMARK_KINDS | {"ocean", "sea", "world_region"}
 
 
@@ -134,10 +138,21 @@ def airport_names(name: str, municipality: str) -> list[str]:
     "Heathrow"; "Amsterdam Airport Schiphol" -> "Schiphol").
 
     A name that does not start with its city ("Jinnah International Airport") keeps its
-    "Airport": a bare "Jinnah" is a person far more often than an airport.
+    "Airport": a bare "Jinnah" is a person far more often than an airport. Its last words
+    with "Airport" are its name too ("Washington Dulles International Airport" -> "Dulles
+    International Airport", "John F Kennedy" -> "Kennedy Airport"), unless they are all
+    frequent words ("Kansas City" -> "City Airport" is any city's) or end in a word that
+    makes another place's name ("Salt Lake City" -> "Lake City Airport" is Florida's).
     """
     core = " ".join(_AIRPORT_WORDS.sub(" ", name).split())
     names = [name, f"{core} Airport", f"{core} International Airport"]
+    words = core.split()
+    top = very_common_words()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        if words[-1].lower() not in _GENERIC_LAST and any(
+                len(w) > 2 and w.lower() not in top for w in words[i:]):
+            names += [f"{tail} Airport", f"{tail} International Airport"]
     city = (municipality or "").split(",")[0].strip()
     if city and core.lower().startswith(city.lower() + " "):
         short = core[len(city):].strip()

@@ -329,9 +329,12 @@ def _after_of(text: str, start: int) -> bool:
 
 def _common_noun_context(text: str, m: Mention) -> bool:
     """True where a capitalised common word is part of another name: "the Summit",
-    "the Islamic Republic", "Mercedes-Benz"."""
+    "the Islamic Republic", "Mercedes-Benz"; but not a known name before an institution's
+    noun, which is its place's ("a New York court")."""
     if _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start):
-        return True
+        after = _WORD_AFTER.search(text[m.end:m.end + 40])
+        return not (after and after.group(1) == " " and after.group(2).islower()
+                    and after.group(2) in ORGANISATION_WORDS)
     return text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isupper()
 
 
@@ -377,8 +380,10 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
             return "organisation"
     if m.head and m.head not in AREA_HEADS:
         return "place"  # "Adiyala Jail", "Sangjani interchange": a landmark whatever follows
+    if next_low == "court":
+        return "place"  # "a Lahore court sentenced": the case is heard there
     if next_low in ORGANISATION_WORDS:
-        return "organisation" if next_word[0].islower() or next_low not in ("court",) else "place"
+        return "organisation"
     if next_word[:1].islower() and next_low in GOVERNMENT_NOUNS:
         return "actor"  # "the US decision", "a US ally", "Mexico squad"
     if _OWNER.match(text, m.end):
