@@ -116,6 +116,14 @@ def test_a_court_named_by_its_place_is_a_place(extractor, sentence, name, role_n
     assert name not in located(extractor, sentence.replace(role_noun, "police"))
 
 
+def test_a_known_name_of_frequent_words_with_a_geographic_head(extractor):
+    # "the" before frequent words usually starts another name ("the Long March"); a bay,
+    # beach or point of the gazetteer is still a place.
+    places = located(extractor, "Surfers were told to stay off the Half Moon Bay coast "
+                                "after a shark was seen near San Francisco.")
+    assert places["Half Moon Bay"].country == "US"
+
+
 def test_demonyms_are_not_places(extractor):
     places = located(extractor, "French wine sales rose in Paris.")
     assert "French" not in places and "Paris" in places

@@ -301,7 +301,9 @@ def _dateline(text: str, m: Mention) -> bool:
 
 #: Heads that make a capitalised name of common words a place's ("Pike County", "the
 #: Hamilton County jail") wherever it stands.
-_NAMED_AREA_HEADS = frozenset({"county", "parish", "borough", "province", "district"})
+_NAMED_AREA_HEADS = frozenset({"county", "parish", "borough", "province", "district",
+                               "bay", "beach", "point", "harbour", "harbor", "falls", "lake",
+                               "river", "creek", "heights", "springs", "island"})
 
 _OWNER = re.compile(r"['\u2019]s\s")
 #: The one or two words after a possessive: "'s Prime Minister", "'s de facto ruler".
