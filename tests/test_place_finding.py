@@ -487,6 +487,19 @@ def test_initials_of_a_place_the_report_names_in_full_are_that_place(extractor):
     assert located(extractor, "Wastewater in WA is treated before release.").get("WA") is None
 
 
+def test_initials_of_a_place_whose_people_the_report_names(extractor):
+    places = located(extractor, "Many South Africans say the reform came too late; in SA "
+                                "the chiefs still hold the land.")
+    assert places["SA"].name == "South Africa" and places["SA"].kind == "country"
+    assert "South Africans" not in places  # the people are not a place
+    places = located(extractor, "South Australian growers met on Monday. Rain in SA was "
+                                "late this year.")
+    assert places["SA"].name == "South Australia"
+    # Both peoples named: the initials stand for neither.
+    assert "SA" not in located(extractor, "South Africans and South Australians met; "
+                                          "in SA the talks went on.")
+
+
 def test_a_state_abbreviation_in_brackets_after_a_county(extractor):
     places = located(extractor, "The Walker County (Ga.) Sheriff's Office is asking the "
                                 "public for help.")

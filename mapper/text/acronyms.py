@@ -2,7 +2,8 @@
 
 Reports shorten a long place name to its initials once they have written it
 out: "Khyber Pakhtunkhwa (KP)", "Trinidad and Tobago ... the T&T mission",
-"South Africa ... post-apartheid SA", "KwaZulu-Natal ... KZN". Two-letter codes
+"South Africa ... post-apartheid SA", "KwaZulu-Natal ... KZN"; or name its people
+("South Africans ... SA", "New Zealanders ... NZ"). Two-letter codes
 alone are too ambiguous to look up ("SA" is South Africa, South Australia or
 Saudi Arabia; "WA" Washington or Western Australia), but the report's own full
 name says which one is meant. Initials are only read this way when exactly one
@@ -12,7 +13,7 @@ of the report's names has them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from mapper.text.spans import Mention
 
@@ -35,6 +36,36 @@ def initials(name: str) -> set[str]:
     plain = "".join(w[0] for w in words)
     inner = "".join(w[0] + "".join(_INNER_CAPITAL.findall(w)) for w in words)
     return {plain, inner}
+
+
+#: Two or more capitalised words ending like a people's name: "South Africans",
+#: "New Zealanders", "Sri Lankan".
+_PEOPLE = re.compile(r"\b(?:[A-Z][a-z]+ )+[A-Z][a-z]+?(?:ans?|ers?)\b")
+
+
+def people_names(text: str, is_place_name: Callable[[str], bool]) -> list[Mention]:
+    """Multi-word names of a place's people, as mentions of the place whose initials they
+    share: "South Africans" -> "South Africa", "New Zealanders" -> "New Zealand".
+
+    Only names whose stem is a known place name count; the people are not a place
+    mention themselves, they only say what the report's initials stand for.
+    """
+    found = []
+    for people in _PEOPLE.finditer(text):
+        words = people.group().split(" ")
+        suffix, keep = next((s, k) for s, k in _PEOPLE_ENDINGS if words[-1].endswith(s))
+        words[-1] = words[-1][:len(words[-1]) - len(suffix)] + keep
+        for first in range(len(words) - 1):  # "Many South Africans": from "South"
+            key = " ".join(words[first:]).lower()
+            if is_place_name(key):
+                start = people.start() + len(" ".join(words[:first] + [""]))
+                found.append(Mention(" ".join(words[first:]), start, people.end(), key))
+                break
+    return found
+
+
+#: People's endings and what the place's name ends in instead, longest first.
+_PEOPLE_ENDINGS = (("ans", "a"), ("an", "a"), ("ers", ""), ("er", ""))
 
 
 def find_defined_acronyms(text: str, names: Iterable[Mention]

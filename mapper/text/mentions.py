@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable
 import ahocorasick
 
 from mapper.geocoders.regions import POSTAL_KEY_SUFFIX
-from mapper.text.acronyms import expands, find_defined_acronyms
+from mapper.text.acronyms import expands, find_defined_acronyms, people_names
 from mapper.text.cued import find_cued_names, find_names_with_areas
 from mapper.text.landmarks import find_landmarks
 from mapper.text.persons import is_person, one_sense, person_words
@@ -152,7 +152,9 @@ class NameMatcher:
                     # the whole key (the area's, the airport's name) still finds the place.
                     e -= len(last) + 1
             found.append(Mention(text[s:e], s, e, key, head=head))
-        acronyms, ambiguous = find_defined_acronyms(text, [m for m in found if " " in m.key])
+        full_names = [m for m in found if " " in m.key]
+        acronyms, ambiguous = find_defined_acronyms(
+            text, full_names + people_names(text, self.__contains__))
         if acronyms or ambiguous:
             found = _with_acronyms(found, acronyms, ambiguous)
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
