@@ -427,6 +427,9 @@ def test_a_known_name_written_in_a_town_far_from_its_reading_is_in_that_town(ext
     places = located(extractor, "Doctors at the CHU in Montpellier said the patient woke.")
     chu = places["CHU"]
     assert chu.country == "FR" and chu.properties["within_name"] == "Montpellier"
+    # Also with a direction before the town: not the Victoria Park in Hong Kong.
+    park = located(extractor, "Thousands rallied in Victoria Park in east London.")["Victoria Park"]
+    assert park.country == "GB" and park.properties["within_name"] == "London"
     # A place near the town it is written with keeps its own point.
     places = located(extractor, "Crowds gathered in Brooklyn in New York on Sunday.")
     assert places["Brooklyn"].population > 1_000_000

@@ -118,12 +118,15 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
     return out
 
 
-_JUST_IN = re.compile(r"\s+in\s+")
+#: "X in Town", "X in east Town", "X in north-west Town".
+_JUST_IN = re.compile(r"\s+in\s+(?:(?:north-|south-)?(?:east|west|north|south)(?:ern)?\s+"
+                      r"|central\s+)?")
 
 
 def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention], text: str
                       ) -> list[PlaceMention]:
-    """A known name written "X in Town" ("the CHU in Montpellier") whose own reading lies
+    """A known name written "X in Town" ("the CHU in Montpellier", "Victoria Park in east
+    London") whose own reading lies
     far from that town, or that has no reading, is placed in the town: the text says
     where it is."""
     if not text or not towns:
