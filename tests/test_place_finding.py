@@ -542,6 +542,19 @@ def test_a_world_square_is_not_meant_far_from_the_towns_the_report_names(extract
     assert places["Tahrir Square"] is None or places["Tahrir Square"].country == "IQ"
 
 
+def test_sports_grounds_are_places_of_their_own(extractor):
+    # A stadium or circuit has one name in the world: meant even when the report's towns
+    # are far from it (Leeds is 300 km from Brands Hatch).
+    places = located(extractor, "Fans from Leeds travelled to Brands Hatch, Kent, and the "
+                                "rally ended outside Wembley Stadium.")
+    assert places["Brands Hatch"].kind == "circuit" and places["Brands Hatch"].country == "GB"
+    assert places["Wembley Stadium"].kind == "stadium"
+    assert abs(places["Wembley Stadium"].lat - 51.556) < 0.01
+    # Where the report is about another country, it is not meant.
+    assert located(extractor, "Police in Lagos and Abuja, Nigeria, said the Barclays Center "
+                              "concert was cancelled.").get("Barclays Center") is None
+
+
 def test_postal_abbreviations_are_the_state_the_report_is_in(extractor):
     places = located(extractor, "Dead fish washed up near Rockingham and Point Peron. "
                                 "Wastewater in WA is diluted.")

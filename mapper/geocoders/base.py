@@ -21,7 +21,7 @@ from mapper.names import normalize
 #: every other kind is an area (town, zone) or region (province, country).
 POINT_KINDS = frozenset(
     {"building", "jail", "landmark", "square", "interchange", "toll_plaza", "bridge", "road",
-     "seat_of_government", "monument", "park"}
+     "seat_of_government", "monument", "park", "stadium", "arena", "circuit", "racecourse"}
 )
 REGION_KINDS = frozenset({"province", "region", "country", "district"})
 

@@ -30,7 +30,10 @@ US_COUNTY_PRECISION_M = 30_000.0
 #: Kinds of the world's best-known squares, parks, monuments and seats of government
 #: ("Tahrir Square", "the Kremlin"): named in news as places even when their names are
 #: frequent words ("White House", "Red Square").
-LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building"})
+#: Sports grounds: one place of each name, wherever the report is about their country.
+VENUE_KINDS = frozenset({"stadium", "arena", "circuit", "racecourse"})
+LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building"}
+                           ) | VENUE_KINDS
 #: Words that describe an airport rather than name it ("... International Airport").
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
 

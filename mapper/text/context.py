@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
-from mapper.geocoders.features import LANDMARK_KINDS
+from mapper.geocoders.features import LANDMARK_KINDS, VENUE_KINDS
 from mapper.geocoders.regions import POSTAL_KEY_SUFFIX
 from mapper.names import normalize
 from mapper.text.approximate import approximate_place
@@ -37,7 +37,8 @@ CITY_OVER_REGION_POPULATION = 500_000
 #: village in Florida), a sea, an ocean, a big island or a region ("Middle East") more.
 FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0,
                       "world_region": 7.0, "suburb": 5.0, "seat_of_government": 7.0,
-                      "square": 5.0, "park": 5.0, "monument": 5.0, "building": 5.0}
+                      "square": 5.0, "park": 5.0, "monument": 5.0, "building": 5.0,
+                      **dict.fromkeys(VENUE_KINDS, 5.0)}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
 REGION_PROMINENCE = 6.0
@@ -256,7 +257,8 @@ def _needs_support(place: Place) -> bool:
 
 
 def _world_landmark(place: Place) -> bool:
-    """True for a square, park, monument or seat of government of the world table."""
+    """True for a square, park, monument, seat of government or sports ground of the
+    world table."""
     return place.origin == "features" and place.kind in LANDMARK_KINDS
 
 
@@ -265,11 +267,13 @@ def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[P
     """Leave unresolved a world square, park or monument when the report names towns of its
     country and none near it: "Union Square" in a San Francisco report is not Manhattan's,
     "Victoria Park" in a London report not Hong Kong's. Seats of government ("the Kremlin")
-    are meant wherever the report is about their country."""
+    and sports grounds ("Brands Hatch", "Barclays Center"), one of each name, are meant
+    wherever the report is about their country."""
     towns = [p for p, _ in chosen.values() if p is not None
              and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p)]
     for key, (place, alternatives) in chosen.items():
-        if place is None or not _world_landmark(place) or place.kind == "seat_of_government":
+        if (place is None or not _world_landmark(place)
+                or place.kind == "seat_of_government" or place.kind in VENUE_KINDS):
             continue
         same_country = [t for t in towns if t.country == place.country]
         if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):
