@@ -542,6 +542,18 @@ def test_a_world_square_is_not_meant_far_from_the_towns_the_report_names(extract
     assert places["Tahrir Square"] is None or places["Tahrir Square"].country == "IQ"
 
 
+def test_protest_squares_streets_and_neighbourhoods(extractor):
+    places = located(extractor, "Sit-ins spread from Shaheen Bagh to Jantar Mantar in New "
+                                "Delhi, India.")
+    assert places["Shaheen Bagh"].kind == "neighbourhood"
+    assert places["Jantar Mantar"].country == "IN"
+    assert abs(places["Jantar Mantar"].lat - 28.62) < 0.01
+    # A street of the world table in a report about another country is not meant.
+    places = located(extractor, "In New Orleans, Louisiana, the avenue was first named "
+                                "Champs-Élysées.")
+    assert places.get("Champs-Élysées") is None or places["Champs-Élysées"].country != "FR"
+
+
 def test_sports_grounds_are_places_of_their_own(extractor):
     # A stadium or circuit has one name in the world: meant even when the report's towns
     # are far from it (Leeds is 300 km from Brands Hatch).

@@ -32,8 +32,8 @@ US_COUNTY_PRECISION_M = 30_000.0
 #: frequent words ("White House", "Red Square").
 #: Sports grounds: one place of each name, wherever the report is about their country.
 VENUE_KINDS = frozenset({"stadium", "arena", "circuit", "racecourse"})
-LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building"}
-                           ) | VENUE_KINDS
+LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building",
+                            "street", "neighbourhood"}) | VENUE_KINDS
 #: Words that describe an airport rather than name it ("... International Airport").
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
 

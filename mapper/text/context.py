@@ -38,6 +38,7 @@ CITY_OVER_REGION_POPULATION = 500_000
 FEATURE_PROMINENCE = {"airport": 6.0, "island": 6.0, "sea": 7.0, "ocean": 8.0,
                       "world_region": 7.0, "suburb": 5.0, "seat_of_government": 7.0,
                       "square": 5.0, "park": 5.0, "monument": 5.0, "building": 5.0,
+                      "street": 5.0, "neighbourhood": 5.0,
                       **dict.fromkeys(VENUE_KINDS, 5.0)}
 #: The same for a first-level area or a county, when weighing which country a name
 #: speaks for.
@@ -264,9 +265,10 @@ def _world_landmark(place: Place) -> bool:
 
 def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[Place, ...]]]
                                    ) -> None:
-    """Leave unresolved a world square, park or monument when the report names towns of its
-    country and none near it: "Union Square" in a San Francisco report is not Manhattan's,
-    "Victoria Park" in a London report not Hong Kong's. Seats of government ("the Kremlin")
+    """Leave unresolved a world square, park, monument, street or neighbourhood when the
+    report names towns of its country and none near it: "Union Square" in a San Francisco
+    report is not Manhattan's, "Victoria Park" in a London report not Hong Kong's. Seats
+    of government ("the Kremlin")
     and sports grounds ("Brands Hatch", "Barclays Center"), one of each name, are meant
     wherever the report is about their country."""
     towns = [p for p, _ in chosen.values() if p is not None
