@@ -32,8 +32,11 @@ US_COUNTY_PRECISION_M = 30_000.0
 #: frequent words ("White House", "Red Square").
 #: Sports grounds: one place of each name, wherever the report is about their country.
 VENUE_KINDS = frozenset({"stadium", "arena", "circuit", "racecourse"})
-LANDMARK_KINDS = frozenset({"seat_of_government", "square", "park", "monument", "building",
-                            "street", "neighbourhood"}) | VENUE_KINDS
+#: Landmarks of which the world has one of each name ("the Kremlin", "Brands Hatch"),
+#: unlike squares, parks and streets ("Union Square", "Victoria Park").
+ONE_OF_A_NAME_KINDS = VENUE_KINDS | {"seat_of_government"}
+LANDMARK_KINDS = frozenset({"square", "park", "monument", "building", "street",
+                            "neighbourhood"}) | ONE_OF_A_NAME_KINDS
 #: Words that describe an airport rather than name it ("... International Airport").
 _AIRPORT_WORDS = re.compile(r"\b(?:International\s+)?Airport\b", re.IGNORECASE)
 
@@ -150,12 +153,12 @@ def airport_names(name: str, municipality: str) -> list[str]:
     core = " ".join(_AIRPORT_WORDS.sub(" ", name).split())
     names = [name, f"{core} Airport", f"{core} International Airport"]
     words = core.split()
-    top = very_common_words()
-    for i in range(1, len(words)):
-        tail = " ".join(words[i:])
-        if words[-1].lower() not in _GENERIC_LAST and any(
-                len(w) > 2 and w.lower() not in top for w in words[i:]):
-            names += [f"{tail} Airport", f"{tail} International Airport"]
+    if words and words[-1].lower() not in _GENERIC_LAST:
+        top = very_common_words()
+        for i in range(1, len(words)):
+            if any(len(w) > 2 and w.lower() not in top for w in words[i:]):
+                tail = " ".join(words[i:])
+                names += [f"{tail} Airport", f"{tail} International Airport"]
     city = (municipality or "").split(",")[0].strip()
     if city and core.lower().startswith(city.lower() + " "):
         short = core[len(city):].strip()

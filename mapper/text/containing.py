@@ -126,9 +126,8 @@ _JUST_IN = re.compile(r"\s+in\s+(?:(?:north-|south-)?(?:east|west|north|south)(?
 def _in_written_towns(places: list[PlaceMention], towns: Sequence[PlaceMention], text: str
                       ) -> list[PlaceMention]:
     """A known name written "X in Town" ("the CHU in Montpellier", "Victoria Park in east
-    London") whose own reading lies
-    far from that town, or that has no reading, is placed in the town: the text says
-    where it is."""
+    London") whose own reading lies far from that town, or that has no reading, is placed
+    in the town: the text says where it is."""
     if not text or not towns:
         return places
     by_start = {t.mention.start: t for t in towns}

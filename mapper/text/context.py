@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.geocoders.base import Place
-from mapper.geocoders.features import LANDMARK_KINDS, VENUE_KINDS
+from mapper.geocoders.features import LANDMARK_KINDS, ONE_OF_A_NAME_KINDS, VENUE_KINDS
 from mapper.geocoders.regions import POSTAL_KEY_SUFFIX
 from mapper.names import normalize
 from mapper.text.approximate import approximate_place
@@ -268,14 +268,12 @@ def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[P
     """Leave unresolved a world square, park, monument, street or neighbourhood when the
     report names towns of its country and none near it: "Union Square" in a San Francisco
     report is not Manhattan's, "Victoria Park" in a London report not Hong Kong's. Seats
-    of government ("the Kremlin")
-    and sports grounds ("Brands Hatch", "Barclays Center"), one of each name, are meant
-    wherever the report is about their country."""
+    of government ("the Kremlin") and sports grounds ("Brands Hatch"), one of each name,
+    are meant wherever the report is about their country."""
     towns = [p for p, _ in chosen.values() if p is not None
              and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p)]
     for key, (place, alternatives) in chosen.items():
-        if (place is None or not _world_landmark(place)
-                or place.kind == "seat_of_government" or place.kind in VENUE_KINDS):
+        if place is None or not _world_landmark(place) or place.kind in ONE_OF_A_NAME_KINDS:
             continue
         same_country = [t for t in towns if t.country == place.country]
         if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):
