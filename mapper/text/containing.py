@@ -156,7 +156,7 @@ def _short_forms(places: list[PlaceMention]) -> list[PlaceMention]:
     Club") is that landmark when the name's own reading is a small town far from
     every other place of the report (a Stonewall in Louisiana in a report from
     Virginia)."""
-    landmarks = {}
+    landmarks: dict[str, Place] = {}
     for pm in places:
         m = pm.mention
         if m.head and not m.known and pm.place is not None and m.key.endswith(" " + m.head):

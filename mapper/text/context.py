@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from mapper.geocoders.base import Place
 from mapper.geocoders.features import LANDMARK_KINDS, ONE_OF_A_NAME_KINDS, VENUE_KINDS
@@ -180,7 +181,7 @@ def resolve_mentions(
             continue
         siblings = _others(area_countries, key)
         ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
-        if _stray(ranked[0], lambda key=key: _independent(votes, candidates, key), anchors):
+        if _stray(ranked[0], partial(_independent, votes, candidates, key), anchors):
             chosen[key] = (None, tuple(ranked[:5]))
             continue
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
@@ -190,25 +191,25 @@ def resolve_mentions(
             anchors.append(ranked[0])
     _resolve_postal(postal, candidates, votes, chosen)
     _drop_landmarks_of_other_towns(chosen)
-    for key, areas in containers.items():
+    for key, given in containers.items():
         # "Kingston, Ontario": the area is the one the town lies in (the province, not
         # Ontario, California), whatever it would be alone.
         place = chosen[key][0]
-        for area_key, area in areas:
+        for area_key, area in given:
             if place is not None and _inside(place, area) and chosen[area_key][0] != area:
                 rest = tuple(p for p in candidates[area_key] if p != area)[:5]
                 chosen[area_key] = (area, rest)
                 break
-        if place is None or not any(_inside(place, area) for _, area in areas):
+        if place is None or not any(_inside(place, area) for _, area in given):
             # "Rockingham, Northamptonshire" when the only Rockinghams known are abroad:
             # the writer says where it is, so it is placed, approximately, in the area.
-            area = next((a for k, a in areas if chosen[k][0] == a and a.kind in REGION_KINDS),
+            wider = next((a for k, a in given if chosen[k][0] == a and a.kind in REGION_KINDS),
                         None)
-            if area is not None and (place is None or place.kind not in COUNTRY_KINDS
+            if wider is not None and (place is None or place.kind not in COUNTRY_KINDS
                                      | FIRST_LEVEL_KINDS):
                 alternatives = ((place,) if place else ()) + chosen[key][1]
-                chosen[key] = (approximate_place(names[key], key, "place", area,
-                                                 area.precision_m, "the area the report "
+                chosen[key] = (approximate_place(names[key], key, "place", wider,
+                                                 wider.precision_m, "the area the report "
                                                  "writes it with"), alternatives[:5])
     out = []
     for m in mentions:

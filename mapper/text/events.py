@@ -226,14 +226,13 @@ def extract_incidents(
         for event_type, subtype in _merge_types(found, counts):
             clause = _clause_of(sentence, cues, event_type, subtype)
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
-            targets = _event_places(sentence, in_clause, event_type, contexts)
+            targets: list[PlaceMention | None] = [
+                *_event_places(sentence, in_clause, event_type, contexts)]
             local = slice(clause[0] - sentence.start, clause[1] - sentence.start)
             if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
-            if not targets:
-                targets = [None]
-            for target in targets:
+            for target in targets or [None]:
                 incident = TextIncident(
                     type=event_type, subtype=subtype, place=target, date=date,
                     time_precision=precision, actors=list(actors),

@@ -118,7 +118,7 @@ class NameMatcher:
             stop = end - 1
             if text[start].isupper() or text[start].isdigit():
                 hits.append((start, stop))
-        found = []
+        found: list[Mention] = []
         for s, e in _longest(hits):
             key = " ".join(folded[s + 1:e + 1].split())
             if key in self.postal:

@@ -73,7 +73,7 @@ def route_from_text(
                 if incident.start <= pm.mention.start < incident.end and pm.place is not None
                 and pm.mention.is_location and pm.place.precision_m <= 5_000]
     ends = (origin.place, destination.place)
-    waypoints: dict[str, PlaceMention] = {}
+    waypoints: dict[str, tuple[float, PlaceMention]] = {}
     for pm in via:
         p = pm.place
         if p is None or p.place_id in (ends[0].place_id, ends[1].place_id):
@@ -81,11 +81,10 @@ def route_from_text(
         # A city or region that contains an end is not a point on the way.
         if any(distance_km(p, end) * 1000 <= p.precision_m for end in ends):
             continue
-        if _along(origin.place, destination.place, p) is None:
-            continue
-        waypoints.setdefault(p.place_id, pm)
-    ordered = sorted(waypoints.values(), key=lambda pm: _along(origin.place, destination.place,
-                                                               pm.place))
+        fraction = _along(origin.place, destination.place, p)
+        if fraction is not None:
+            waypoints.setdefault(p.place_id, (fraction, pm))
+    ordered = [pm for _, pm in sorted(waypoints.values(), key=lambda item: item[0])]
     return [origin, *ordered, destination]
 
 

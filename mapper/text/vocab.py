@@ -17,7 +17,7 @@ CONNECTORS = frozenset(
 )
 
 #: Heads of landmark phrases: "X Chowk", "X Interchange", "X Jail"...
-LANDMARK_HEADS = (
+LANDMARK_HEADS: tuple[str, ...] = (
     "chowk", "interchange", "jail", "prison", "road", "rd", "toll plaza", "bridge", "square",
     "avenue", "street", "highway", "motorway", "expressway", "airport", "stadium", "park",
     "market", "bazaar", "press club", "hospital", "university", "mosque", "gate", "station",
