@@ -60,14 +60,22 @@ def resolve_names(
     """
     results: dict[str, Resolution] = {}
     unasked = set(placed)
-    for name in names:
-        if name in results or not name.strip():
+    wanted: list[str] = []
+    for name in dict.fromkeys(names):
+        if not name.strip():
             continue
         if name.strip().lower() in schema.NO_PLACE_NAMES:
             results[name] = Resolution(name, None)
             unasked.add(name)
-            continue
-        candidates = geocoder.geocode(name, country=country, exactly_one=False)
+        else:
+            wanted.append(name)
+    together = getattr(geocoder, "geocode_all", None)
+    if together is not None:  # names read in the light of each other (OfflineGeocoder)
+        found = together(wanted, country=country)
+    else:
+        found = {n: geocoder.geocode(n, country=country, exactly_one=False) for n in wanted}
+    for name in wanted:
+        candidates = found.get(name, [])
         results[name] = Resolution(
             name, candidates[0] if candidates else None, tuple(candidates[1:6])
         )

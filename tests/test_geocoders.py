@@ -7,7 +7,13 @@ import json
 import pytest
 
 from mapper.errors import GazetteerError, GeocoderQueryError
-from mapper.geocoders import ChainGeocoder, CuratedGeocoder, GeoNamesGeocoder, default_geocoder
+from mapper.geocoders import (
+    ChainGeocoder,
+    CuratedGeocoder,
+    Geocoder,
+    GeoNamesGeocoder,
+    default_geocoder,
+)
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +22,7 @@ def curated() -> CuratedGeocoder:
 
 
 @pytest.fixture(scope="module")
-def chain() -> ChainGeocoder:
+def chain() -> Geocoder:
     return default_geocoder()
 
 
@@ -113,7 +119,8 @@ def test_world_typos_only_within_the_country():
     assert world.geocode("Rawalpndi") is None
 
 
-def test_chain_prefers_curated_over_world(chain):
+def test_chain_prefers_curated_over_world():
+    chain = ChainGeocoder([CuratedGeocoder(), GeoNamesGeocoder()])
     place = chain.geocode("Rawalpindi", country="PK")
     assert place.origin == "curated"
     peshawar = chain.geocode("Peshawar", country="PK")

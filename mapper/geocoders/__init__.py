@@ -3,13 +3,14 @@
 - :class:`CuratedGeocoder`: the sourced gazetteer in ``geodata/``.
 - :class:`GeoNamesGeocoder`: GeoNames populated places worldwide, offline.
 - :class:`ChainGeocoder`: several back-ends in order of trust.
+- :class:`OfflineGeocoder`: every offline gazetteer, the names of one input
+  resolved together as the names of one report are.
 - Online services through geopy, for names the offline gazetteers lack
   (:func:`online_geocoder`): :class:`~mapper.geocoders.nominatim.NominatimGeocoder`,
   :class:`~mapper.geocoders.photon.PhotonGeocoder`,
   :class:`~mapper.geocoders.arcgis.ArcGISGeocoder`.
 
-:func:`default_geocoder` is the offline chain mapper uses: curated first,
-then GeoNames. An online service comes after it, for the names it left
+:func:`default_geocoder` is the :class:`OfflineGeocoder` mapper uses. An online service comes after it, for the names it left
 unresolved (see :func:`mapper.resolve.resolve_names`); its answers are cached.
 """
 
@@ -24,6 +25,7 @@ from mapper.geocoders.base import Geocoder, Place
 from mapper.geocoders.chain import ChainGeocoder
 from mapper.geocoders.curated import CuratedGeocoder
 from mapper.geocoders.geonames import GeoNamesGeocoder
+from mapper.geocoders.offline import OfflineGeocoder
 from mapper.services import GEOCODER_CHOICES, ONLINE_GEOCODERS
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ __all__ = [
     "CuratedGeocoder",
     "GeoNamesGeocoder",
     "Geocoder",
+    "OfflineGeocoder",
     "Place",
     "default_geocoder",
     "online_geocoder",
@@ -41,9 +44,10 @@ __all__ = [
 
 
 
-def default_geocoder() -> ChainGeocoder:
-    """The offline chain: curated gazetteer, then the GeoNames world gazetteer."""
-    return ChainGeocoder([CuratedGeocoder(), GeoNamesGeocoder()])
+def default_geocoder() -> OfflineGeocoder:
+    """Every offline gazetteer (curated places, countries and regions, features, GeoNames),
+    the names of one input resolved together (:class:`OfflineGeocoder`)."""
+    return OfflineGeocoder()
 
 
 def online_geocoder(service: str | None = None, url: str | None = None,

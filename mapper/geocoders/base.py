@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, overload
 
 from shapely.geometry import Point
@@ -88,11 +89,12 @@ class Place:
             return geom.interpolate(0.5, normalized=True)
         return geom.representative_point()
 
-    @property
+    # Cached: resolution measures thousands of distances between a table's places.
+    @cached_property
     def lat(self) -> float:
         return float(self.point.y)
 
-    @property
+    @cached_property
     def lon(self) -> float:
         return float(self.point.x)
 

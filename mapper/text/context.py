@@ -22,6 +22,7 @@ from mapper.names import normalize
 from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import Mention
+from mapper.text.nearby import NearbyPlaces, distance_km
 from mapper.text.vocab import AREA_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
@@ -119,21 +120,23 @@ def resolve_mentions(
     # county or the US state).
     area_countries = {key: Counter({c.country for c in cands if c.kind in FIRST_LEVEL_KINDS})
                       for key, cands in candidates.items()}
+    area_tally = _Tally(area_countries)
     listed = _listed_with_areas(mentions, text, candidates) if text else {}
     if country:
         votes["\0case"] = Counter({country.upper(): 5})
-    anchors = [
+    tally = _Tally(votes)
+    anchors = NearbyPlaces(
         cands[0] for key, cands in candidates.items()
         if cands and cands[0].origin == "curated" and len({c.place_id for c in cands}) == 1
-        and _supported(cands[0], _others(votes, key))
-    ]
+        and _supported(cands[0], tally.others(key))
+    )
     chosen: dict[str, tuple[Place | None, tuple[Place, ...]]] = {}
     regions: dict[str, Place] = {}  # first-level areas the report names ("Kentucky")
     # Resolve the least ambiguous names first: they become anchors for the others.
     postal = [key for key in candidates if key.endswith(POSTAL_KEY_SUFFIX)]
     for key in sorted((k for k in candidates if not k.endswith(POSTAL_KEY_SUFFIX)),
                       key=lambda k: len(candidates[k])):
-        others = _others(votes, key)
+        others = tally.others(key)
         cands = _by_own_name([c for c in candidates[key]
                               if not _needs_support(c) or _supported(c, others)], key)
         # ("White House, Tennessee" is the town: a world landmark is not written so.)
@@ -179,9 +182,9 @@ def resolve_mentions(
         if not cands:
             chosen[key] = (None, tuple(candidates[key][:5]))
             continue
-        siblings = _others(area_countries, key)
+        siblings = area_tally.others(key)
         ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
-        if _stray(ranked[0], partial(_independent, votes, candidates, key), anchors):
+        if _stray(ranked[0], partial(tally.independent, candidates, key), anchors):
             chosen[key] = (None, tuple(ranked[:5]))
             continue
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
@@ -222,7 +225,7 @@ def resolve_mentions(
 
 
 def _stray(place: Place, independent_votes: Callable[[], Counter[str]],
-           anchors: Sequence[Place]) -> bool:
+           anchors: NearbyPlaces) -> bool:
     """True for a small town abroad that nothing else in the report points to: "Guma" in
     a report from Benue State, Nigeria, is not the Philippine village of that name, and
     a point 12,000 km off is worse than none. ``independent_votes`` gives the country
@@ -243,8 +246,9 @@ def _resolve_postal(keys: Sequence[str], candidates: dict[str, list[Place]],
     or Washington as the report's other places say, and nothing if they say neither; a
     longer one of one area only ("NSW") needs no support."""
     resolved = Counter(p.country for p, _ in chosen.values() if p is not None)
+    tally = _Tally(votes)
     for key in keys:
-        support = resolved + _others(votes, key)
+        support = resolved + tally.others(key)
         unique = len(key) - len(POSTAL_KEY_SUFFIX) > 2 and len(candidates[key]) == 1
         cands = sorted((c for c in candidates[key] if unique or support.get(c.country)),
                        key=lambda c: -support[c.country])
@@ -271,26 +275,16 @@ def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[P
     report is not Manhattan's, "Victoria Park" in a London report not Hong Kong's. Seats
     of government ("the Kremlin") and sports grounds ("Brands Hatch"), one of each name,
     are meant wherever the report is about their country."""
-    towns = [p for p, _ in chosen.values() if p is not None
-             and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p)]
+    towns: dict[str, NearbyPlaces] = {}
+    for p, _ in chosen.values():
+        if p is not None and p.kind not in COUNTRY_KINDS | REGION_KINDS and not _needs_support(p):
+            towns.setdefault(p.country, NearbyPlaces()).append(p)
     for key, (place, alternatives) in chosen.items():
         if place is None or not _world_landmark(place) or place.kind in ONE_OF_A_NAME_KINDS:
             continue
-        same_country = [t for t in towns if t.country == place.country]
+        same_country = towns.get(place.country)
         if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):
             chosen[key] = (None, (place, *alternatives)[:5])
-
-
-def _independent(votes: dict[str, Counter[str]], candidates: dict[str, list[Place]],
-                 key: str) -> Counter[str]:
-    """The country votes of the other names, leaving out names with the same readings
-    ("Guma LGA" beside "Guma Local Government Area" is no second vote for Guma)."""
-    same = {p.place_id for p in candidates.get(key, ())}
-    total: Counter[str] = Counter()
-    for k, v in votes.items():
-        if k != key and {p.place_id for p in candidates.get(k, ())} != same:
-            total.update(v)
-    return total
 
 
 def _by_own_name(cands: list[Place], key: str) -> list[Place]:
@@ -401,9 +395,9 @@ def in_area(place: Place, area: Place, reach_km: float) -> bool:
     return place.country == area.country and distance_km(place, area) < reach_km
 
 
-def _near_any(place: Place, others: Sequence[Place], reach_km: float) -> bool:
-    return any(o.kind not in COUNTRY_KINDS and distance_km(place, o) < reach_km
-               for o in others)
+def _near_any(place: Place, others: NearbyPlaces, reach_km: float) -> bool:
+    """True when one of ``others`` (none of them a country) lies within ``reach_km``."""
+    return others.nearest_km(place, reach_km) is not None
 
 
 def _votes(cands: list[Place]) -> Counter[str]:
@@ -435,13 +429,34 @@ def _size(place: Place) -> float:
     return 10 ** FEATURE_PROMINENCE.get(place.kind, 0.0)
 
 
-def _others(votes: dict[str, Counter[str]], key: str) -> Counter[str]:
-    """Country votes of every mention but ``key`` itself."""
-    total: Counter[str] = Counter()
-    for other, counter in votes.items():
-        if other != key:
-            total.update(counter)
-    return total
+class _Tally:
+    """Country votes of every name, and of every name but some, without summing all the
+    others' votes again for each name (a table names thousands of places)."""
+
+    def __init__(self, votes: dict[str, Counter[str]]) -> None:
+        self.votes = votes
+        self.total: Counter[str] = Counter()
+        for counter in votes.values():
+            self.total.update(counter)
+        self._by_readings: dict[frozenset[str], Counter[str]] | None = None
+
+    def others(self, key: str) -> Counter[str]:
+        """Country votes of every mention but ``key`` itself."""
+        own = self.votes.get(key)
+        return self.total - own if own else +self.total
+
+    def independent(self, candidates: dict[str, list[Place]], key: str) -> Counter[str]:
+        """The country votes of the other names, leaving out names with the same readings
+        ("Guma LGA" beside "Guma Local Government Area" is no second vote for Guma)."""
+        if self._by_readings is None:
+            self._by_readings = {}
+            for k, counter in self.votes.items():
+                self._by_readings.setdefault(_readings(candidates, k), Counter()).update(counter)
+        return self.total - self._by_readings.get(_readings(candidates, key), Counter())
+
+
+def _readings(candidates: dict[str, list[Place]], key: str) -> frozenset[str]:
+    return frozenset(p.place_id for p in candidates.get(key, ()))
 
 
 def _supported(place: Place, others: Counter[str]) -> bool:
@@ -451,7 +466,7 @@ def _supported(place: Place, others: Counter[str]) -> bool:
     return not others or others.get(place.country, 0) > 0
 
 
-def _score(place: Place, countries: Counter[str], anchors: list[Place],
+def _score(place: Place, countries: Counter[str], anchors: NearbyPlaces,
            areas: Sequence[Place] = (), siblings: Counter[str] | None = None) -> float:
     """How likely ``place`` is the one meant, given the report's countries, the places
     already resolved near it (``anchors``), the first-level areas it names and the
@@ -473,18 +488,10 @@ def _score(place: Place, countries: Counter[str], anchors: list[Place],
     if place.properties.get("is_primary") is False:
         score -= 1
     if anchors and place.kind not in COUNTRY_KINDS:
-        nearest = min(distance_km(place, a) for a in anchors)
-        score += 3 if nearest < 30 else 2 if nearest < 150 else 1 if nearest < 500 else 0
+        nearest = anchors.nearest_km(place, 500)
+        if nearest is not None:
+            score += 3 if nearest < 30 else 2 if nearest < 150 else 1
     if areas and place.kind not in COUNTRY_KINDS | FIRST_LEVEL_KINDS:
         # "Pike County" in a report that names Kentucky: the one in the state.
         score += 1.5 if any(in_area(place, a, AREA_REACH_KM) for a in areas) else 0
     return score
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places' points (haversine; fast enough for
-    every candidate pair of a report)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
