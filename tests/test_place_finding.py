@@ -124,6 +124,13 @@ def test_a_known_name_of_frequent_words_with_a_geographic_head(extractor):
     assert places["Half Moon Bay"].country == "US"
 
 
+def test_a_town_name_before_hills_is_a_neighbourhood_not_a_surname(extractor):
+    # "Paris Hilton" is a person, but "Hills" after a town names a part of it.
+    places = located(extractor, "Burglars broke into two shops in the St. Louis Hills "
+                                "area on Friday night.")
+    assert "St. Louis Hills" in places and "St. Louis" not in places
+
+
 def test_demonyms_are_not_places(extractor):
     places = located(extractor, "French wine sales rose in Paris.")
     assert "French" not in places and "Paris" in places

@@ -30,7 +30,7 @@ LANDMARK_HEADS: tuple[str, ...] = (
     "center", "centre", "golf club", "racecourse", "gardens", "plantation",
     # Natural features and neighbourhoods: "Marigny Canal", "Crown Heights".
     "canal", "river", "ocean", "sea", "mountains", "lake", "island", "islands", "heights",
-    "quarter", "township", "village",
+    "quarter", "township", "village", "hills",
     # Administrative areas: "Guma Local Government Area", "Tigray region".
     "local government area", "lga", "governorate", "municipality", "prefecture", "oblast",
     "region", "parish", "borough",
