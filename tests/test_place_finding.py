@@ -131,6 +131,14 @@ def test_a_town_name_before_hills_is_a_neighbourhood_not_a_surname(extractor):
     assert "St. Louis Hills" in places and "St. Louis" not in places
 
 
+def test_road_numbers_are_places_only_where_the_sentence_is_about_roads(extractor):
+    places = located(extractor, "Farmers blocked the N7 near Naas on Monday, and traffic on "
+                                "the M50 and M7 was diverted. The A380 landed safely in "
+                                "Dublin. Police seized the M16 and a pistol.")
+    assert {"N7", "M50", "M7"} <= set(places)
+    assert not {"A380", "M16"} & set(places)
+
+
 def test_demonyms_are_not_places(extractor):
     places = located(extractor, "French wine sales rose in Paris.")
     assert "French" not in places and "Paris" in places

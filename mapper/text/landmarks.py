@@ -103,7 +103,46 @@ def find_landmarks(text: str, folded: str | None = None,
         found.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                              known=False, head="sector"))
     found += _prefixed(text, folded, found)
+    found += _road_numbers(text, found)
     return found
+
+
+#: A road's number written without a head, as British and Irish roads are ("the A417",
+#: "the M50", "the N7"): a letter of the road class, then digits.
+_ROAD_NUMBER = re.compile(r"[ABMN](?<![\w-][ABMN])\d{1,4}(?:\(M\))?(?![\w-])")
+#: Before a road number: "the", or another road number in a list ("the A436, A40 and A429").
+_ROAD_BEFORE = re.compile(r"(?:\b[Tt]he|\d|\))(?:,\s|\s(?:and|or)\s|\s)$")
+#: Words that say the text is about roads: a number is a road only near one of them
+#: (not "the A380", "the M16" or "the B12" of aircraft, rifles and vitamins).
+_ROAD_WORDS = re.compile(
+    r"(?i:\b(?:roads?|motorway|carriageway|junction|roundabout|diversion|highway|traffic|"
+    r"lanes?|northbound|southbound|eastbound|westbound|heading|slip|bypass|toll|"
+    r"closed|closure|reopened)\b)")
+#: How far around a road number its road word may be.
+_ROAD_REACH = 80
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _road_numbers(text: str, found: list[Mention]) -> list[Mention]:
+    """Road numbers used as places ("the A417 heading south will close"), where no other
+    landmark covers them."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in found]
+    for match in _ROAD_NUMBER.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not _ROAD_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        left = max(0, start - _ROAD_REACH)
+        stops = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+        right = _SENTENCE_END.search(text, end, end + _ROAD_REACH)
+        if not _ROAD_WORDS.search(text, stops[-1] if stops else left,
+                                  right.start() if right else end + _ROAD_REACH):
+            continue  # the road word must be in the number's own sentence
+        out.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
+                           known=False, head="road"))
+    return out
 
 
 #: Heads written before the name: "Mount Chaambi", "Cape Peron", "Rue Casa Calvo",
