@@ -10,8 +10,9 @@
   :class:`~mapper.geocoders.photon.PhotonGeocoder`,
   :class:`~mapper.geocoders.arcgis.ArcGISGeocoder`.
 
-:func:`default_geocoder` is the :class:`OfflineGeocoder` mapper uses. An online service comes after it, for the names it left
-unresolved (see :func:`mapper.resolve.resolve_names`); its answers are cached.
+:func:`default_geocoder` is the :class:`OfflineGeocoder` mapper uses. An online
+service comes after it, for the names it left unresolved (see
+:func:`mapper.resolve.resolve_names`); its answers are cached.
 """
 
 from __future__ import annotations

@@ -10,14 +10,15 @@ and reads only the cells within reach.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from mapper.geocoders.base import Place
 
 #: Mean Earth radius used for every distance, kilometres.
 EARTH_RADIUS_KM = 6371.0
-#: Side of a grid cell, degrees.
+#: Side of a grid cell, degrees; cells in a row of latitude.
 _CELL_DEG = 2.0
+_COLUMNS = int(360 / _CELL_DEG)
 #: Below this many places a plain scan is faster than the grid.
 _SCAN_MAX = 48
 
@@ -53,26 +54,21 @@ class NearbyPlaces:
     def __len__(self) -> int:
         return len(self._places)
 
-    def __iter__(self) -> Iterator[Place]:
-        return iter(self._places)
-
     def nearest_km(self, place: Place, reach_km: float) -> float | None:
         """Distance from ``place`` to the nearest of the places, if under ``reach_km``."""
         if len(self._places) <= _SCAN_MAX:
-            stages: tuple[float, ...] = (reach_km,)
-        else:  # a place found within a short reach is the nearest: fewer cells to read
-            stages = (reach_km / 16, reach_km / 4, reach_km)
-        for reach in stages:
+            nearest = min((distance_km(place, p) for p in self._places), default=math.inf)
+            return nearest if nearest < reach_km else None
+        # A place found within a short reach is the nearest: fewer cells to read.
+        for reach in (reach_km / 16, reach_km / 4, reach_km):
             nearest = min((distance_km(place, p) for p in self._within_cells(place, reach)),
                           default=math.inf)
             if nearest < reach:
                 return nearest
         return None
 
-    def _within_cells(self, place: Place, reach_km: float) -> Iterable[Place]:
+    def _within_cells(self, place: Place, reach_km: float) -> list[Place]:
         """The places that may lie within ``reach_km`` of ``place`` (a superset)."""
-        if len(self._places) <= _SCAN_MAX:
-            return self._places
         reach_deg = math.degrees(reach_km / EARTH_RADIUS_KM)
         south, north = place.lat - reach_deg, place.lat + reach_deg
         rows = range(math.floor(max(south, -90.0) / _CELL_DEG),
@@ -81,14 +77,13 @@ class NearbyPlaces:
         # latitude of the band farthest from the equator (the whole circle near a pole).
         widest = math.cos(math.radians(min(90.0, max(abs(south), abs(north)))))
         ratio = math.sin(reach_km / (2 * EARTH_RADIUS_KM)) / widest if widest > 0 else 2.0
-        columns_all = 360.0 / _CELL_DEG
         if ratio >= 1:
-            columns: Iterable[int] = range(int(columns_all))
+            columns: Iterable[int] = range(_COLUMNS)
         else:
             gap = math.degrees(2 * math.asin(ratio))
             west = math.floor((place.lon - gap) / _CELL_DEG)
             east = math.floor((place.lon + gap) / _CELL_DEG)
-            columns = {c % int(columns_all) for c in range(west, east + 1)}
+            columns = {c % _COLUMNS for c in range(west, east + 1)}
         found: list[Place] = []
         for row in rows:
             for column in columns:
@@ -97,4 +92,4 @@ class NearbyPlaces:
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return (math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG) % int(360 / _CELL_DEG))
+    return (math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG) % _COLUMNS)
