@@ -569,6 +569,41 @@ def test_protest_squares_streets_and_neighbourhoods(extractor):
     assert places.get("Champs-Élysées") is None or places["Champs-Élysées"].country != "FR"
 
 
+def test_protest_places_of_a_shared_name_stand_near_their_own_town(extractor):
+    places = located(extractor, "Thousands rallied in Liaquat Bagh in Rawalpindi and at "
+                                "Minar-e-Pakistan in Lahore.")
+    assert places["Liaquat Bagh"].kind == "park"
+    assert abs(places["Liaquat Bagh"].lat - 33.606) < 0.01
+    assert places["Minar-e-Pakistan"].kind == "monument"
+    places = located(extractor, "Students met in George Square in Edinburgh.")
+    # Glasgow's George Square is 70 km away: Edinburgh's is meant, which no table has.
+    assert places["George Square"].source.startswith("approximate")
+    places = located(extractor, "Protesters gathered at Parliament House in Canberra.")
+    assert places["Parliament House"].country == "AU"
+    places = located(extractor, "Police fired tear gas near Parliament House in Islamabad.")
+    assert places["Parliament House"].country == "PK"
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("She moved to King's Lynn last year.", "King's Lynn", "GB"),
+    ("Troops were sent to N'Djamena on Monday.", "N'Djamena", "TD"),
+    ("He lives in Coeur d'Alene, Idaho.", "Coeur d'Alene", "US"),
+    ("Exports from Côte d\u2019Ivoire rose.", "Côte d\u2019Ivoire", "CI"),
+    ("Protesters filled Martyrs' Square in Beirut.", "Martyrs' Square", "LB"),
+    ("A storm hit St. John's, Newfoundland.", "St. John's", "CA"),
+])
+def test_names_written_with_an_apostrophe(extractor, sentence, name, country):
+    places = located(extractor, sentence)
+    assert places[name].country == country
+
+
+def test_a_possessive_is_not_a_name_ending_in_s(extractor):
+    # "Lyons" is a town in several countries; "Lyon's" is Lyon's.
+    places = located(extractor, "Crowds filled Lyon's main square on Sunday.")
+    assert "Lyon's" not in places
+    assert all(place is None or place.name != "Lyons" for place in places.values())
+
+
 def test_sports_grounds_are_places_of_their_own(extractor):
     # A stadium or circuit has one name in the world: meant even when the report's towns
     # are far from it (Leeds is 300 km from Brands Hatch).

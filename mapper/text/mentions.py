@@ -118,9 +118,12 @@ class NameMatcher:
             stop = end - 1
             if text[start].isupper() or text[start].isdigit():
                 hits.append((start, stop))
+        respelled = self._across_apostrophes(text, folded) if "'" in text or "\u2019" in text \
+            else {}
+        hits += respelled
         found: list[Mention] = []
         for s, e in _longest(hits):
-            key = " ".join(folded[s + 1:e + 1].split())
+            key = respelled.get((s, e)) or " ".join(folded[s + 1:e + 1].split())
             if key in self.postal:
                 if _postal_context(text, s, e, found):
                     found.append(Mention(text[s:e], s, e, key + POSTAL_KEY_SUFFIX))
@@ -167,6 +170,38 @@ class NameMatcher:
         return classify(text, merged, self.strong, self.proper, self.dotted,
                         self.__contains__)
 
+    def _across_apostrophes(self, text: str, folded: str) -> dict[tuple[int, int], str]:
+        """Names written with an apostrophe ("King's Lynn", "N'Djamena", "Côte d'Ivoire",
+        "Martyrs' Square"), with their keys: keys drop the apostrophe, which folding
+        turns into a space. A lone word and its possessive "'s" is not such a name
+        ("Lyon's" is not Lyons), nor is an Irish surname ("O'Leary", a town in Canada)."""
+        out: dict[tuple[int, int], str] = {}
+        for match in _JOINING_APOSTROPHE.finditer(text):
+            at = match.start() + 1  # the apostrophe in `folded`
+            low = folded.find(" ", max(0, at - _APOSTROPHE_REACH), at)
+            high = folded.rfind(" ", at + 1, at + _APOSTROPHE_REACH)
+            if low < 0 or high < 0:
+                continue
+            window = folded[low:at] + folded[at + 1:high + 1]
+            cut = at - low  # where the apostrophe was, in `window`
+            for end, length in self._automaton.iter(window):
+                first = end - length + 2  # the key's first and past-last characters
+                if not first < cut < end:
+                    continue
+                start, stop = low + first - 1, low + end  # in `text`
+                key = window[first:end]
+                if " " not in key and (text[at:stop].lower() == "s" or text[start] == "O"
+                                       and at - 1 == start + 1):
+                    continue
+                if text[start].isupper() or text[start].isdigit():
+                    out[(start, stop)] = " ".join(key.split())
+        return out
+
+
+#: An apostrophe inside a name, or closing a plural before the name's next word.
+_JOINING_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\u2019](?=[^\W\d_]|(?<=s['\u2019]) [A-Z])")
+#: How far either side of an apostrophe a name holding it is looked for.
+_APOSTROPHE_REACH = 48
 
 #: Lower-case words a known name may be written with ("Heathrow airport"), left out of
 #: the mention (as gazetteers and annotators leave them out of the name).
@@ -347,7 +382,9 @@ def _acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
-_WORD_GAPS = re.compile(r"[\s-]+")
+#: Spaces and hyphens between a name's words, and the apostrophe of an elided article
+#: ("Coeur d'Alene", "Fort d'Aubervilliers").
+_WORD_GAPS = re.compile(r"[\s-]+|(?<=\b[dl])['\u2019]")
 #: A preposition just before a name that makes it a location: "a forum in Red Oak".
 _LOCATIVE_TAIL = re.compile(r"(?<![\w-])(?:in|near|outside|around|throughout)\s(?:the\s)?$")
 #: A lower-case word after a name that says it is an area's: "the Crown Heights
@@ -358,7 +395,7 @@ _AREA_NOUN_AFTER = re.compile(
 
 
 def _capitalised(name: str) -> bool:
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS or w in ("d", "l")
                for w in _WORD_GAPS.split(name) if w)
 
 
