@@ -597,6 +597,14 @@ def test_names_written_with_an_apostrophe(extractor, sentence, name, country):
     assert places[name].country == country
 
 
+def test_names_written_with_vietnamese_or_transliteration_marks(extractor):
+    # Latin Extended Additional letters ("ộ", "ế", "ḩ") fold to their base letters.
+    places = located(extractor, "Protests spread from Hà Nội to Huế, Vietnam, and to Rafaḩ.")
+    assert places["Hà Nội"].name == "Hanoi"
+    assert places["Huế"].country == "VN"
+    assert places["Rafaḩ"] is not None
+
+
 def test_a_possessive_is_not_a_name_ending_in_s(extractor):
     # "Lyons" is a town in several countries; "Lyon's" is Lyon's.
     places = located(extractor, "Crowds filled Lyon's main square on Sunday.")

@@ -56,7 +56,9 @@ def _fold_table() -> dict[int, str]:
     """Length-preserving map to lower-case ASCII letters, digits and spaces."""
     table: dict[int, str] = {ord(c): " " for c in string.punctuation + string.whitespace}
     table.update({ord(c): " " for c in _PUNCTUATION + "\u2026\u00ab\u00bb"})
-    for code in range(0xC0, 0x250):
+    # Latin-1, Latin Extended-A and -B, and Latin Extended Additional (Vietnamese "Hà Nội",
+    # transliterated Arabic "Rafaḩ").
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         ch = chr(code)
         base = unicodedata.normalize("NFKD", ch)[0].lower()
         if base.isascii() and base.isalpha():
