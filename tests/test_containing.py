@@ -44,3 +44,42 @@ def test_incident_rows_leave_approximate_landmarks_to_a_geocoder(extraction):
     rows = [r for r in incident_rows(extraction) if r["place_name"] == "Carnegie Library"]
     assert rows and all(r["latitude"] == "" for r in rows)
     assert all("places it in Baton Rouge" in r["notes"] for r in rows)
+
+
+KENYA = ("NAIROBI, June 25 - Protests spread to Mombasa, Kisumu, Nakuru and Eldoret on "
+         "Tuesday. Marchers walked down Moi Avenue towards City Hall. Protesters in Kisumu "
+         "blocked the Kisumu-Busia road, while in Eldoret crowds gathered outside the "
+         "county offices.")
+
+
+@pytest.fixture(scope="module")
+def kenya():
+    return Extractor().load().extract(parse_text(KENYA))
+
+
+def test_a_street_without_a_town_is_in_the_dateline_town(kenya):
+    # Eldoret is named nearer in the text, but the reporter writes from Nairobi.
+    avenue, nairobi = _place(kenya, "Moi Avenue"), _place(kenya, "NAIROBI")
+    assert avenue.properties["within"] == nairobi.place_id
+
+
+def test_a_street_is_in_the_town_its_own_sentence_names(kenya):
+    road, kisumu = _place(kenya, "Kisumu-Busia road"), _place(kenya, "Kisumu")
+    # ("the road, while in Eldoret" does not put the road in Eldoret)
+    assert road.properties["within"] == kisumu.place_id
+
+
+def test_a_list_of_towns_is_not_town_and_area(kenya):
+    # "Kisumu, Nakuru": Kisumu is not placed in Nakuru county, and the county names
+    # of the list do not turn the cities into counties.
+    for name in ("Mombasa", "Kisumu", "Nakuru", "Eldoret"):
+        place = _place(kenya, name)
+        assert place.kind == "city" and not place.properties.get("approximate"), name
+
+
+def test_a_suburb_near_the_dateline_town_is_nearer_than_the_dateline():
+    text = ("LOS ANGELES (AP) - Police in Beverly Hills arrested a man on Tuesday. Officers "
+            "found him on Bedford Drive.")
+    result = Extractor().load().extract(parse_text(text))
+    assert _place(result, "Bedford Drive").properties["within"] == _place(
+        result, "Beverly Hills").place_id

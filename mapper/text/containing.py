@@ -48,6 +48,8 @@ WIDE_PRECISION_M = 30_000.0
 NEAREST_TOWN_REACH = 2_000
 #: Places of the report this close to a town count as its company.
 SUPPORT_KM = 150
+#: Towns this close to the dateline's are the area the reporter writes from.
+DATELINE_AREA_KM = 50
 #: Heads of landmarks whose name says nothing of the area they lie in: an embassy of
 #: a country is abroad, and "Pennsylvania Avenue" or "Michigan Avenue" are streets of
 #: other states' cities.
@@ -59,14 +61,19 @@ NOT_NAMED_FOR_AREA_HEADS = frozenset({
 
 
 def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | None = None,
-                   text: str = "") -> list[PlaceMention]:
+                   text: str = "", dateline_start: int | None = None) -> list[PlaceMention]:
     """``places`` with each unresolved landmark placed approximately in its town.
 
-    The town is, among the settlements resolved within ``NEAREST_TOWN_REACH``
-    characters of the mention, the one most of the report's places lie near (a
-    street called "Franklin" wrongly read as a town abroad has no company), the
-    nearest in the text on a tie; failing any, the best-supported settlement of the
-    whole report.
+    The town is the nearest settlement named in the mention's own sentence ("Protesters
+    in Kisumu blocked the Kisumu-Busia road"); else the dateline's town
+    (``dateline_start`` is where the dateline's name starts), where the reporter is and
+    where a street named without a town is (or the suburb of it named nearest the
+    mention: "Beverly Hills" in a report from Los Angeles); else, among the settlements resolved within
+    ``NEAREST_TOWN_REACH`` characters of the mention, the one most of the report's places
+    lie near, the nearest in the text on a tie; failing any, the best-supported
+    settlement of the whole report. A town no other place of the report lies near (a
+    street called "Franklin" wrongly read as a town abroad) is not chosen by sentence or
+    dateline.
 
     A landmark named after a country or a first-level area ("University of
     California", "Vatican Gardens") lies in it: it is placed in the town only when the
@@ -78,12 +85,13 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     report is about; ``text`` (the document) shows that.
     """
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
-    placed = _place_landmarks(places, towns, gazetteer, text)
+    placed = _place_landmarks(places, towns, gazetteer, text, dateline_start)
     return _short_forms(_in_written_towns(placed, towns, text))
 
 
 def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
-                     gazetteer: TextGazetteer | None, text: str) -> list[PlaceMention]:
+                     gazetteer: TextGazetteer | None, text: str,
+                     dateline_start: int | None = None) -> list[PlaceMention]:
     if not any(map(_placeable, places)):
         return list(places)
     countries = _countries(places)
@@ -96,6 +104,9 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                and pm.place.kind not in COUNTRY_KINDS]
     support = {town.place_id: sum(distance_km(town, p) <= SUPPORT_KM for p in located)
                for town in {pm.place.place_id: pm.place for pm in towns if pm.place}.values()}
+    # Other places near a town, its own mentions aside ("Salt" twice, in Spain, is alone).
+    company = {town: support[town] - sum(p.place_id == town for p in located)
+               for town in support}
     out = []
     for pm in places:
         m = pm.mention
@@ -112,8 +123,11 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                     m.text, m.key, m.head, area, area.precision_m,
                     "the area its name is after")))
                 continue
-        town = _written_in(text, m, near) or max(near or towns, key=lambda t: (
-            support[t.place.place_id] if t.place else 0, -abs(t.mention.start - m.start)))
+        supported = [t for t in near if t.place and company[t.place.place_id]]
+        town = (_written_in(text, m, near) or _in_sentence(text, m, supported)
+                or _around_dateline(m, supported, dateline_start)
+                or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
+                                                     else 0, -abs(t.mention.start - m.start))))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
     return out
 
@@ -183,9 +197,35 @@ def _short_forms(places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+#: Where a sentence ends.
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _in_sentence(text: str, landmark: Mention, towns: Sequence[PlaceMention]
+                 ) -> PlaceMention | None:
+    """The town named nearest ``landmark`` in its own sentence, if any."""
+    same = [t for t in towns if t.mention is not landmark and not _SENTENCE_BREAK.search(
+        text, min(t.mention.end, landmark.end), max(t.mention.start, landmark.start))]
+    return min(same, key=lambda t: abs(t.mention.start - landmark.start), default=None)
+
+
+def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],
+                     dateline_start: int | None) -> PlaceMention | None:
+    """Of the dateline's town and the towns around it (within ``DATELINE_AREA_KM``: a
+    suburb the story is in), the one named nearest ``landmark``; None without a
+    dateline among ``towns``."""
+    dateline = next((t for t in towns if t.mention.start == dateline_start), None)
+    if dateline is None or dateline.place is None:
+        return None
+    home = dateline.place
+    local = [t for t in towns if t.place is not None
+             and distance_km(t.place, home) <= DATELINE_AREA_KM]
+    return min(local, key=lambda t: abs(t.mention.start - landmark.start))
+
+
 #: What may stand between a landmark and the town it is in: "X in Town", "X on Y
-#: Street in Town", "X, Town", "X at Town".
-_IN_TOWN = re.compile(r"(?:,|[^.!?;:\n]{0,50}\s(?:in|at))\s+$")
+#: Street in Town", "X, Town", "X at Town"; not across a comma ("the road, while in Town").
+_IN_TOWN = re.compile(r"(?:,|[^.!?;:,\n]{0,50}\s(?:in|at))\s+$")
 
 
 def _written_in(text: str, landmark: Mention, towns: Sequence[PlaceMention]

@@ -114,6 +114,7 @@ def resolve_mentions(
     candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
     _add_country_parts(candidates)
     containers = _containers(mentions, text, candidates) if text else {}
+    enumerated = _enumerated(mentions, text) if containers else set()
     names = {m.key: m.text for m in mentions if m.is_location}
     votes = {key: _votes(cands) for key, cands in candidates.items()}
     # The countries in which each name could be a first-level area ("Maryland": Liberia's
@@ -203,7 +204,8 @@ def resolve_mentions(
                 rest = tuple(p for p in candidates[area_key] if p != area)[:5]
                 chosen[area_key] = (area, rest)
                 break
-        if place is None or not any(_inside(place, area) for _, area in given):
+        if (place is None or not any(_inside(place, area) for _, area in given)) \
+                and key not in enumerated:
             # "Rockingham, Northamptonshire" when the only Rockinghams known are abroad:
             # the writer says where it is, so it is placed, approximately, in the area.
             wider = next((a for k, a in given if chosen[k][0] == a and a.kind in REGION_KINDS),
@@ -354,12 +356,33 @@ def _containers(mentions: Sequence[Mention], text: str, candidates: dict[str, li
 
 #: What joins names in a list: "California or Washington", "Ohio, Texas and Iowa".
 _LIST_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+_LAST_JOINS = _LIST_JOINS - {", "}
+
+
+def _enumerated(mentions: Sequence[Mention], text: str) -> set[str]:
+    """Keys of the names followed by a comma in a list of three or more names written
+    "A, B and C": such a comma may be the list's rather than "Town, Area" ("protests
+    spread to Mombasa, Kisumu, Nakuru and Eldoret" is not Kisumu in Nakuru county).
+    "Paris, Texas, and Kingston, Ontario" is no such list: a comma follows its "and"."""
+    located = [m for m in mentions if m.is_location]
+    out: set[str] = set()
+    run: list[str] = []
+    for first, second in itertools.pairwise([*located, None]):
+        join = text[first.end:second.start] if second else ""
+        if join == ", ":
+            run.append(first.key)
+            continue
+        if join in _LAST_JOINS and run:
+            out.update(run)
+        run = []
+    return out
 
 
 def _listed_with_areas(mentions: Sequence[Mention], text: str,
                        candidates: dict[str, list[Place]]) -> dict[str, set[str]]:
-    """For each name listed next to a name that can only be a first-level area (no big
-    city shares it), the countries of those areas."""
+    """For each name listed next to a name that can only be a first-level area (no
+    sizeable city shares it: "Kisumu", a county and a city of 400,000, is not one), the
+    countries of those areas."""
     found: dict[str, set[str]] = {}
     located = [m for m in mentions if m.is_location]
     for first, second in itertools.pairwise(located):
@@ -367,7 +390,7 @@ def _listed_with_areas(mentions: Sequence[Mention], text: str,
             continue
         for name, other in ((first.key, second.key), (second.key, first.key)):
             cands = candidates.get(other, ())
-            if any(c.population >= CITY_OVER_REGION_POPULATION for c in cands):
+            if any(c.population >= REGION_RIVAL_MIN_POPULATION for c in cands):
                 continue
             found.setdefault(name, set()).update(
                 c.country for c in cands if c.kind in FIRST_LEVEL_KINDS)

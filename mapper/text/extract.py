@@ -58,8 +58,9 @@ class Extractor:
         """Places, incidents and the march route of ``document``."""
         text = document.text
         mentions = self.gazetteer.matcher.find(text)
+        dateline = document.dateline_span[0] if document.dateline_span else None
         places = place_in_towns(resolve_mentions(mentions, self.gazetteer, country=country,
-                                                 text=text), self.gazetteer, text)
+                                                 text=text), self.gazetteer, text, dateline)
         sents = sentences(text)
         fallback = None
         if document.dateline_span:
