@@ -411,6 +411,16 @@ def test_unknown_names_after_a_locative_word_are_places(extractor):
     assert not {"January", "English", "Congress", "Kilkenny"} & set(found)
 
 
+def test_unknown_names_listed_after_a_locative_word_are_places(extractor):
+    result = extractor.extract(parse_text(
+        "In Ballyfinnane and Kilcroaghan, residents set up barricades. Rallies were held "
+        "in Drumcondra, Tullyvin or Carrowbeg. In January and February it rained, and "
+        "near Kilcroaghan and the Green Party offices nothing moved."))
+    found = {p.mention.text for p in result.places if p.mention.is_location}
+    assert {"Ballyfinnane", "Kilcroaghan", "Drumcondra", "Tullyvin", "Carrowbeg"} <= found
+    assert not {"January", "February", "Green Party"} & found
+
+
 def test_an_unknown_name_written_with_its_county_is_placed_in_it(extractor):
     places = located(extractor, "25/26 August: Knockhill, Fife. The final is at Silverstone.")
     knockhill = places["Knockhill"]

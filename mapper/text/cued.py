@@ -6,7 +6,7 @@ capitalised name of one to three words right after "in", "near", "outside" or
 "north of" is taken as a place mention when none of its words is a frequent
 English word (which rules out "in January", "in Congress", "in English") and it
 does not run on into a longer capitalised name ("in Portroe Road" is a
-landmark's business). Such a mention is not resolved to a point by itself:
+landmark's business); so are the names listed after it ("in Kibera and Mathare"). Such a mention is not resolved to a point by itself:
 it is reported as unresolved unless later stages place it.
 
 The same holds for a name written with the county or state it lies in
@@ -22,13 +22,18 @@ from collections.abc import Collection, Sequence
 from mapper.text.spans import Mention, fold
 from mapper.text.vocab import common_words
 
+#: A capitalised name of one to three words, not running on into a longer one.
+_NAME = (r"((?:[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)?)(?:\s[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2})"
+         r"(?![\w'\u2019-]|\s[A-Z0-9]|\.\w)")
 #: Locative words that put the name after them on the map.
 _CUE = re.compile(
-    r"(?<![\w-])(?:in|near|outside|around|(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest)\s+of)\s+"
-    r"((?:[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)?)(?:\s[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2})"
-    r"(?![\w'\u2019-]|\s[A-Z0-9]|\.\w)"
+    r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest)\s+of)\s+" + _NAME
 )
+#: The next name of a list the locative word governs: "in Kibera and Mathare".
+_NEXT_IN_LIST = re.compile(r"(?:,\s|,?\s(?:and|or)\s)" + _NAME)
+#: How many names after the first a list may add.
+_MAX_LISTED = 4
 
 
 def find_cued_names(text: str) -> list[Mention]:
@@ -40,12 +45,16 @@ def find_cued_names(text: str) -> list[Mention]:
     commons = common_words()
     found = []
     for match in _CUE.finditer(text):
-        name = match.group(1)
-        words = fold(name).split()
-        if any(w in commons for w in words):
-            continue
-        start, end = match.span(1)
-        found.append(Mention(name, start, end, " ".join(words), known=False))
+        for _ in range(_MAX_LISTED + 1):
+            name = match.group(1)
+            words = fold(name).split()
+            if any(w in commons for w in words):
+                break
+            start, end = match.span(1)
+            found.append(Mention(name, start, end, " ".join(words), known=False))
+            match = _NEXT_IN_LIST.match(text, end)  # type: ignore[assignment]
+            if match is None:
+                break
     return found
 
 
