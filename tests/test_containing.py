@@ -83,3 +83,13 @@ def test_a_suburb_near_the_dateline_town_is_nearer_than_the_dateline():
     result = Extractor().load().extract(parse_text(text))
     assert _place(result, "Bedford Drive").properties["within"] == _place(
         result, "Beverly Hills").place_id
+
+
+def test_a_landmark_without_a_town_is_in_the_nearest_town_not_the_most_central():
+    # Trnava lies between the others, so more of the report's places are near it; the
+    # hotel is the Bratislava store's neighbour.
+    text = ("Shops closed in Nitra, Zilina and Trnava last year. A department store in "
+            "Bratislava is for sale. Its owners also hold the nearby Carlton Hotel.")
+    result = Extractor().load().extract(parse_text(text))
+    assert _place(result, "Carlton Hotel").properties["within"] == _place(
+        result, "Bratislava").place_id

@@ -646,3 +646,14 @@ def test_postal_abbreviations_are_the_state_the_report_is_in(extractor):
     assert located(extractor, "Wastewater in WA is diluted.")["WA"] is None
     places = located(extractor, "PROTESTS IN OR NEAR THE CAPITAL. He lived in Wa, Ghana.")
     assert "OR" not in places and places["Wa"].country == "GH"
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes were also reported in Chattogram, Rangpur and Sylhet.",
+    "Clashes were also reported in Sylhet.",
+])
+def test_an_area_named_after_its_city_is_the_city_when_written_alone(extractor, text):
+    # Rangpur and Sylhet are divisions of Bangladesh and their cities; a list of towns
+    # is no "Town, Area" either ("Chattogram, Rangpur" is not Chattogram in Rangpur).
+    places = located(extractor, text)
+    assert all(p.kind == "city" for p in places.values()), places

@@ -105,7 +105,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
     support = {town.place_id: sum(distance_km(town, p) <= SUPPORT_KM for p in located)
                for town in {pm.place.place_id: pm.place for pm in towns if pm.place}.values()}
     # Other places near a town, its own mentions aside ("Salt" twice, in Spain, is alone).
-    company = {town: support[town] - sum(p.place_id == town for p in located)
+    company = {town: support[town] > sum(p.place_id == town for p in located)
                for town in support}
     out = []
     for pm in places:
@@ -126,6 +126,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
         supported = [t for t in near if t.place and company[t.place.place_id]]
         town = (_written_in(text, m, near) or _in_sentence(text, m, supported)
                 or _around_dateline(m, supported, dateline_start)
+                or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
                                                      else 0, -abs(t.mention.start - m.start))))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))

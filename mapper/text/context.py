@@ -161,6 +161,13 @@ def resolve_mentions(
                            and c.country in listed.get(key, ())]
             if big_city:
                 cands = listed_area or [c for c in cands if c.kind not in REGION_KINDS]
+            elif not listed_area:
+                # An area named after its main city ("Rangpur", "Kisumu", "Sylhet"),
+                # written alone, is the city: a sizeable city of the name lies in it.
+                cities = [c for c in cands if c.kind not in REGION_KINDS
+                          and c.population >= REGION_RIVAL_MIN_POPULATION]
+                cands = [c for c in cands if c.kind not in FIRST_LEVEL_KINDS
+                         or not any(_inside(city, c) for city in cities)]
             # But in a report about another country, a town there of that name may be
             # meant ("Virginia" in a report from County Cavan, Ireland; "Nelson" beside
             # Castlegar, British Columbia): it stays to be weighed against the area.
@@ -200,6 +207,8 @@ def resolve_mentions(
         # Ontario, California), whatever it would be alone.
         place = chosen[key][0]
         for area_key, area in given:
+            if key in enumerated and not (place is not None and _same_code(place, area)):
+                continue  # "Chattogram, Rangpur and Sylhet": Rangpur need not be an area
             if place is not None and _inside(place, area) and chosen[area_key][0] != area:
                 rest = tuple(p for p in candidates[area_key] if p != area)[:5]
                 chosen[area_key] = (area, rest)
@@ -407,6 +416,12 @@ def _inside(place: Place, area: Place) -> bool:
     if area.kind in FIRST_LEVEL_KINDS:
         return in_area(place, area, CONTAINER_REACH_KM)
     return distance_km(place, area) < max(30.0, 1.5 * area.precision_m / 1000)
+
+
+def _same_code(place: Place, area: Place) -> bool:
+    """True when GeoNames' first-level codes say ``place`` lies in ``area``."""
+    code = place.properties.get("admin1")
+    return bool(code) and code == area.properties.get("admin1")
 
 
 def in_area(place: Place, area: Place, reach_km: float) -> bool:
