@@ -77,19 +77,20 @@ def test_a_list_of_towns_is_not_town_and_area(kenya):
         assert place.kind == "city" and not place.properties.get("approximate"), name
 
 
-def test_a_suburb_near_the_dateline_town_is_nearer_than_the_dateline():
-    text = ("LOS ANGELES (AP) - Police in Beverly Hills arrested a man on Tuesday. Officers "
-            "found him on Bedford Drive.")
+def _placed_in(text, landmark, town):
+    """True when ``landmark`` of ``text`` is placed approximately in ``town``."""
     result = Extractor().load().extract(parse_text(text))
-    assert _place(result, "Bedford Drive").properties["within"] == _place(
-        result, "Beverly Hills").place_id
+    return _place(result, landmark).properties["within"] == _place(result, town).place_id
+
+
+def test_a_suburb_near_the_dateline_town_is_nearer_than_the_dateline():
+    assert _placed_in("LOS ANGELES (AP) - Police in Beverly Hills arrested a man on Tuesday. "
+                      "Officers found him on Bedford Drive.", "Bedford Drive", "Beverly Hills")
 
 
 def test_a_landmark_without_a_town_is_in_the_nearest_town_not_the_most_central():
     # Trnava lies between the others, so more of the report's places are near it; the
     # hotel is the Bratislava store's neighbour.
-    text = ("Shops closed in Nitra, Zilina and Trnava last year. A department store in "
-            "Bratislava is for sale. Its owners also hold the nearby Carlton Hotel.")
-    result = Extractor().load().extract(parse_text(text))
-    assert _place(result, "Carlton Hotel").properties["within"] == _place(
-        result, "Bratislava").place_id
+    assert _placed_in("Shops closed in Nitra, Zilina and Trnava last year. A department store "
+                      "in Bratislava is for sale. Its owners also hold the nearby Carlton Hotel.",
+                      "Carlton Hotel", "Bratislava")

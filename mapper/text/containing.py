@@ -64,16 +64,14 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
                    text: str = "", dateline_start: int | None = None) -> list[PlaceMention]:
     """``places`` with each unresolved landmark placed approximately in its town.
 
-    The town is the nearest settlement named in the mention's own sentence ("Protesters
-    in Kisumu blocked the Kisumu-Busia road"); else the dateline's town
-    (``dateline_start`` is where the dateline's name starts), where the reporter is and
-    where a street named without a town is (or the suburb of it named nearest the
-    mention: "Beverly Hills" in a report from Los Angeles); else, among the settlements resolved within
-    ``NEAREST_TOWN_REACH`` characters of the mention, the one most of the report's places
-    lie near, the nearest in the text on a tie; failing any, the best-supported
-    settlement of the whole report. A town no other place of the report lies near (a
-    street called "Franklin" wrongly read as a town abroad) is not chosen by sentence or
-    dateline.
+    The town is chosen among the settlements resolved within ``NEAREST_TOWN_REACH``
+    characters of the mention that other places of the report lie near (a street called
+    "Franklin" wrongly read as a town abroad has no company): the nearest one named in
+    the mention's own sentence ("Protesters in Kisumu blocked the Kisumu-Busia road");
+    else the dateline's town (``dateline_start`` is where the dateline's name starts),
+    where the reporter is, or the suburb of it named nearest the mention ("Beverly
+    Hills" in a report from Los Angeles); else the one named nearest the mention.
+    Failing any, it is the best-supported settlement of the report.
 
     A landmark named after a country or a first-level area ("University of
     California", "Vatican Gardens") lies in it: it is placed in the town only when the

@@ -6,8 +6,9 @@ capitalised name of one to three words right after "in", "near", "outside" or
 "north of" is taken as a place mention when none of its words is a frequent
 English word (which rules out "in January", "in Congress", "in English") and it
 does not run on into a longer capitalised name ("in Portroe Road" is a
-landmark's business); so are the names listed after it ("in Kibera and Mathare"). Such a mention is not resolved to a point by itself:
-it is reported as unresolved unless later stages place it.
+landmark's business); so are the names listed after it ("in Kibera and
+Mathare"). Such a mention is not resolved to a point by itself: it is reported
+as unresolved unless later stages place it.
 
 The same holds for a name written with the county or state it lies in
 ("Knockhill, Fife"): the area after the comma says the first name is a place

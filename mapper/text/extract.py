@@ -63,9 +63,9 @@ class Extractor:
                                                  text=text), self.gazetteer, text, dateline)
         sents = sentences(text)
         fallback = None
-        if document.dateline_span:
-            fallback = next((p for p in places if p.mention.start == document.dateline_span[0]
-                             and p.resolved), None)
+        if dateline is not None:
+            fallback = next((p for p in places if p.mention.start == dateline and p.resolved),
+                            None)
         incidents = extract_incidents(sents, places, document.date, fallback_place=fallback)
         route = route_from_text(sents, places, incidents)
         return Extraction(document, places, sents, incidents, route)

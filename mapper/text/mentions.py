@@ -177,7 +177,8 @@ class NameMatcher:
         ("Lyon's" is not Lyons), nor is an Irish surname ("O'Leary", a town in Canada)."""
         out: dict[tuple[int, int], str] = {}
         for match in _JOINING_APOSTROPHE.finditer(text):
-            at = match.start() + 1  # the apostrophe in `folded`
+            apostrophe = match.start()
+            at = apostrophe + 1  # in `folded`
             low = folded.find(" ", max(0, at - _APOSTROPHE_REACH), at)
             high = folded.rfind(" ", at + 1, at + _APOSTROPHE_REACH)
             if low < 0 or high < 0:
@@ -190,8 +191,8 @@ class NameMatcher:
                     continue
                 start, stop = low + first - 1, low + end  # in `text`
                 key = window[first:end]
-                if " " not in key and (text[at:stop].lower() == "s" or text[start] == "O"
-                                       and at - 1 == start + 1):
+                if " " not in key and (text[apostrophe + 1:stop].lower() == "s"
+                                       or text[start:apostrophe] == "O"):
                     continue
                 if text[start].isupper() or text[start].isdigit():
                     out[(start, stop)] = " ".join(key.split())
