@@ -94,3 +94,16 @@ def test_a_landmark_without_a_town_is_in_the_nearest_town_not_the_most_central()
     assert _placed_in("Shops closed in Nitra, Zilina and Trnava last year. A department store "
                       "in Bratislava is for sale. Its owners also hold the nearby Carlton Hotel.",
                       "Carlton Hotel", "Bratislava")
+
+
+def test_the_dateline_town_holds_a_street_without_other_places_near_it():
+    # Batumi and Kutaisi lie near each other, far from Tbilisi; the reporter is in Tbilisi.
+    assert _placed_in("TBILISI, Dec 1 (Reuters) - Protesters set up barricades on Rustaveli "
+                      "Avenue, witnesses said. Smaller rallies took place in Batumi and "
+                      "Kutaisi.", "Rustaveli Avenue", "TBILISI")
+
+
+def test_towns_people_came_from_do_not_hold_the_square_they_reached():
+    assert _placed_in("BELGRADE, March 15 (AP) - Students marched from Novi Sad, Nis and "
+                      "Kragujevac, and were greeted by crowds at Slavija Square.",
+                      "Slavija Square", "BELGRADE")

@@ -116,6 +116,12 @@ def test_a_court_named_by_its_place_is_a_place(extractor, sentence, name, role_n
     assert name not in located(extractor, sentence.replace(role_noun, "police"))
 
 
+def test_a_place_before_the_word_district_is_a_place_unless_an_office_follows(extractor):
+    sentence = "Detainees were held at a police station in the Gldani district of Tbilisi."
+    assert located(extractor, sentence)["Gldani"].country == "GE"
+    assert "Gldani" not in located(extractor, sentence.replace("district", "district police"))
+
+
 def test_a_known_name_of_frequent_words_with_a_geographic_head(extractor):
     # "the" before frequent words usually starts another name ("the Long March"); a bay,
     # beach or point of the gazetteer is still a place.

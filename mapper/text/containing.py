@@ -67,10 +67,12 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     The town is chosen among the settlements resolved within ``NEAREST_TOWN_REACH``
     characters of the mention that other places of the report lie near (a street called
     "Franklin" wrongly read as a town abroad has no company): the nearest one named in
-    the mention's own sentence ("Protesters in Kisumu blocked the Kisumu-Busia road");
-    else the dateline's town (``dateline_start`` is where the dateline's name starts),
-    where the reporter is, or the suburb of it named nearest the mention ("Beverly
-    Hills" in a report from Los Angeles); else the one named nearest the mention.
+    the mention's own sentence ("Protesters in Kisumu blocked the Kisumu-Busia road"),
+    unless people came from it ("marched from Nis to Slavija Square"); else the
+    dateline's town (``dateline_start`` is where the dateline's name starts), where the
+    reporter is, company or not, or the suburb of it named nearest the mention
+    ("Beverly Hills" in a report from Los Angeles); else the one named nearest the
+    mention.
     Failing any, it is the best-supported settlement of the report.
 
     A landmark named after a country or a first-level area ("University of
@@ -123,7 +125,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                 continue
         supported = [t for t in near if t.place and company[t.place.place_id]]
         town = (_written_in(text, m, near) or _in_sentence(text, m, supported)
-                or _around_dateline(m, supported, dateline_start)
+                or _around_dateline(m, near, dateline_start)
                 or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
                                                      else 0, -abs(t.mention.start - m.start))))
@@ -202,10 +204,32 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 def _in_sentence(text: str, landmark: Mention, towns: Sequence[PlaceMention]
                  ) -> PlaceMention | None:
-    """The town named nearest ``landmark`` in its own sentence, if any."""
+    """The town named nearest ``landmark`` in its own sentence, if any, that is not where
+    people came from ("marched from Nis and Kragujevac to Slavija Square")."""
     same = [t for t in towns if t.mention is not landmark and not _SENTENCE_BREAK.search(
         text, min(t.mention.end, landmark.end), max(t.mention.start, landmark.start))]
-    return min(same, key=lambda t: abs(t.mention.start - landmark.start), default=None)
+    origins = _origins(text, same)
+    return min((t for t in same if t.mention.start not in origins),
+               key=lambda t: abs(t.mention.start - landmark.start), default=None)
+
+
+#: "from Town", and the towns listed after it: "from Novi Sad, Nis and Kragujevac".
+_FROM = re.compile(r"\bfrom\s+$")
+_LIST_GAP = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
+
+
+def _origins(text: str, towns: Sequence[PlaceMention]) -> set[int]:
+    """Starts of the ``towns`` written as where something came from."""
+    origins: set[int] = set()
+    previous = None
+    for t in sorted(towns, key=lambda t: t.mention.start):
+        start = t.mention.start
+        if _FROM.search(text, max(0, start - 8), start) or (
+                previous is not None and previous.mention.start in origins
+                and _LIST_GAP.fullmatch(text, previous.mention.end, start)):
+            origins.add(start)
+        previous = t
+    return origins
 
 
 def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],

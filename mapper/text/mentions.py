@@ -395,6 +395,12 @@ _AREA_NOUN_AFTER = re.compile(
 
 
 
+def _next_word(text: str, pos: int) -> str:
+    """The lower-case word that follows ``pos`` after one space, or ''."""
+    after = _WORD_AFTER.match(text[pos:pos + 40])
+    return after.group(2).lower() if after and after.group(1) == " " else ""
+
+
 def _capitalised(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS or w in ("d", "l")
                for w in _WORD_GAPS.split(name) if w)
@@ -424,6 +430,9 @@ def _role(text: str, m: Mention, at_start: bool, commons: frozenset[str],
         return "place"  # "Adiyala Jail", "Sangjani interchange": a landmark whatever follows
     if next_low == "court":
         return "place"  # "a Lahore court sentenced": the case is heard there
+    if next_low == "district" and _next_word(
+            text, m.end + 1 + len(next_word)) not in ORGANISATION_WORDS:
+        next_low = ""  # "the Gldani district", but "the Lahore district police"
     if next_low in ORGANISATION_WORDS:
         return "organisation"
     if next_word[:1].islower() and next_low in GOVERNMENT_NOUNS:
