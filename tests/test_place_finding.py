@@ -427,6 +427,15 @@ def test_unknown_names_listed_after_a_locative_word_are_places(extractor):
     assert not {"January", "February", "Green Party"} & found
 
 
+def test_unknown_names_after_an_area_word_or_opened_by_new_are_places(extractor):
+    result = extractor.extract(parse_text(
+        "Two died in the eastern district of Sunkarpa and one in the village of Tullagorm. "
+        "Police fired on crowds in New Baneshwar. The state of Emergency ended in New Year."))
+    found = {p.mention.text for p in result.places if p.mention.is_location}
+    assert {"Sunkarpa", "Tullagorm", "New Baneshwar"} <= found
+    assert not {"Emergency", "New Year", "New"} & found
+
+
 def test_an_unknown_name_written_with_its_county_is_placed_in_it(extractor):
     places = located(extractor, "25/26 August: Knockhill, Fife. The final is at Silverstone.")
     knockhill = places["Knockhill"]

@@ -2,9 +2,11 @@
 
 "There are 26 applicants in Portroe with 24 in Toomevara": villages too small
 for the offline gazetteers are still places, and the preposition says so. A
-capitalised name of one to three words right after "in", "near", "outside" or
-"north of" is taken as a place mention when none of its words is a frequent
-English word (which rules out "in January", "in Congress", "in English") and it
+capitalised name of one to three words right after "in", "near", "outside",
+"north of" or an area word and "of" ("the district of Sunsari", "the village of
+Portroe") is taken as a place mention when none of its words is a frequent
+English word (which rules out "in January", "in Congress", "in English"; an
+opening "New", "Upper" or "Fort" may be one: "in New Baneshwor") and it
 does not run on into a longer capitalised name ("in Portroe Road" is a
 landmark's business); so are the names listed after it ("in Kibera and
 Mathare"). Such a mention is not resolved to a point by itself: it is reported
@@ -29,8 +31,12 @@ _NAME = (r"((?:[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)?)(?:\s[A-Z][a-z]+(?:-[A-Z]?
 #: Locative words that put the name after them on the map.
 _CUE = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest)\s+of)\s+" + _NAME
+    r"southeast|southwest|town|village|city|district|province|county|municipality|hamlet|"
+    r"suburb|neighbou?rhood|township|governorate)\s+of)\s+" + _NAME
 )
+#: Frequent words that often open a place's name: "in New Baneshwor", "near Upper Dir".
+_NAME_OPENERS = frozenset({"new", "old", "upper", "lower", "north", "south", "east", "west",
+                           "port", "fort", "mount", "great", "little"})
 #: The next name of a list the locative word governs: "in Kibera and Mathare".
 _NEXT_IN_LIST = re.compile(r"(?:,\s|,?\s(?:and|or)\s)" + _NAME)
 #: How many names after the first a list may add.
@@ -49,7 +55,8 @@ def find_cued_names(text: str) -> list[Mention]:
         for _ in range(_MAX_LISTED + 1):
             name = match.group(1)
             words = fold(name).split()
-            if any(w in commons for w in words):
+            if any(w in commons for w in words[words[0] in _NAME_OPENERS:]) or (
+                    words[0] in commons and len(words) == 1):
                 break
             start, end = match.span(1)
             found.append(Mention(name, start, end, " ".join(words), known=False))
