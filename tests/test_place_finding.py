@@ -582,6 +582,14 @@ def test_a_world_square_is_not_meant_far_from_the_towns_the_report_names(extract
     assert places["Tahrir Square"] is None or places["Tahrir Square"].country == "IQ"
 
 
+def test_a_landmark_that_is_an_old_name_of_a_town_far_away_is_the_landmark(extractor):
+    # GeoNames keeps "Union Station" as an old name of Union, South Carolina.
+    places = located(extractor, "LOS ANGELES (AP) - Demonstrators blocked the freeway near "
+                                "Union Station for several hours.")
+    station, town = places["Union Station"], places["LOS ANGELES"]
+    assert station.properties["approximate"] and station.properties["within"] == town.place_id
+
+
 def test_protest_squares_streets_and_neighbourhoods(extractor):
     places = located(extractor, "Sit-ins spread from Shaheen Bagh to Jantar Mantar in New "
                                 "Delhi, India.")

@@ -23,7 +23,7 @@ from mapper.text.approximate import approximate_place
 from mapper.text.gazindex import TextGazetteer
 from mapper.text.mentions import Mention
 from mapper.text.nearby import NearbyPlaces, distance_km
-from mapper.text.vocab import AREA_HEADS
+from mapper.text.vocab import AREA_HEADS, LANDMARK_HEADS
 
 #: Kinds that name a continent, a country or a first-level division (their own coordinates).
 COUNTRY_KINDS = frozenset({"country", "continent"})
@@ -202,6 +202,7 @@ def resolve_mentions(
             anchors.append(ranked[0])
     _resolve_postal(postal, candidates, votes, chosen)
     _drop_landmarks_of_other_towns(chosen)
+    _drop_towns_called_after_landmarks(chosen)
     for key, given in containers.items():
         # "Kingston, Ontario": the area is the one the town lies in (the province, not
         # Ontario, California), whatever it would be alone.
@@ -295,6 +296,28 @@ def _drop_landmarks_of_other_towns(chosen: dict[str, tuple[Place | None, tuple[P
             continue
         same_country = towns.get(place.country)
         if same_country and not _near_any(place, same_country, LANDMARK_TOWN_KM):
+            chosen[key] = (None, (place, *alternatives)[:5])
+
+
+#: Last words of a name that make a landmark of it: "Union Station", "Estey's Bridge".
+_LANDMARK_WORDS = frozenset(h for h in LANDMARK_HEADS if " " not in h) - AREA_HEADS
+
+
+def _drop_towns_called_after_landmarks(
+        chosen: dict[str, tuple[Place | None, tuple[Place, ...]]]) -> None:
+    """Leave unresolved a town read from an old name of it that is a landmark's ("Union
+    Station" is also an old name of Union, South Carolina) when no other place of the
+    report lies near it: the report means the landmark of its own town."""
+    located = [p for p, _ in chosen.values()
+               if p is not None and p.kind not in COUNTRY_KINDS | REGION_KINDS]
+    for key, (place, alternatives) in chosen.items():
+        if (place is None or place.origin != "geonames"
+                or place.properties.get("is_primary") is not False
+                or key.rsplit(" ", 1)[-1] not in _LANDMARK_WORDS
+                or normalize(place.name).endswith(key.rsplit(" ", 1)[-1])):
+            continue
+        others = NearbyPlaces(p for p in located if p is not place)
+        if others and not _near_any(place, others, NEIGHBOUR_KM):
             chosen[key] = (None, (place, *alternatives)[:5])
 
 
