@@ -107,3 +107,20 @@ def test_towns_people_came_from_do_not_hold_the_square_they_reached():
     assert _placed_in("BELGRADE, March 15 (AP) - Students marched from Novi Sad, Nis and "
                       "Kragujevac, and were greeted by crowds at Slavija Square.",
                       "Slavija Square", "BELGRADE")
+
+
+def test_a_suburb_named_after_the_landmark_does_not_hold_it():
+    # The story moves on to Paramount later; the detention centre is downtown.
+    assert _placed_in("LOS ANGELES (AP) - Protests against immigration raids went on for a "
+                      "third day on Sunday, and the National Guard was deployed. Officers "
+                      "fired rubber bullets near the Metropolitan Detention Center. Earlier, "
+                      "clashes broke out in Paramount.",
+                      "Metropolitan Detention Center", "LOS ANGELES")
+
+
+def test_an_unknown_name_written_with_its_town_is_placed_in_it():
+    text = ("Police fired on crowds in New Baneshwar, Kathmandu, on Monday. Rallies were held "
+            "in Tullagorm, Pokhara and Butwal.")
+    assert _placed_in(text, "New Baneshwar", "Kathmandu")
+    result = Extractor().load().extract(parse_text(text))
+    assert _place(result, "Tullagorm") is None  # a list of three places, not "X, Town"

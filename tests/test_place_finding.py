@@ -590,6 +590,20 @@ def test_a_landmark_that_is_an_old_name_of_a_town_far_away_is_the_landmark(extra
     assert station.properties["approximate"] and station.properties["within"] == town.place_id
 
 
+@pytest.mark.parametrize(("sentence", "landmark", "town"), [
+    ("LIMA (AP) - A building near Plaza San Martin caught fire.", "Plaza San Martin", "LIMA"),
+    ("JAKARTA - Police fired tear gas on Jalan Gatot Subroto.", "Jalan Gatot Subroto",
+     "JAKARTA"),
+    ("TUNIS - Crowds filled Avenue Habib Bourguiba on Friday.", "Avenue Habib Bourguiba",
+     "TUNIS"),
+])
+def test_squares_and_streets_whose_head_comes_first(extractor, sentence, landmark, town):
+    # "San Martin" alone is a region of Peru; the square is in the reporter's town.
+    places = located(extractor, sentence)
+    assert places[landmark].properties["within"] == places[town].place_id
+    assert places[landmark].kind in ("square", "street", "avenue")
+
+
 def test_protest_squares_streets_and_neighbourhoods(extractor):
     places = located(extractor, "Sit-ins spread from Shaheen Bagh to Jantar Mantar in New "
                                 "Delhi, India.")

@@ -56,7 +56,7 @@ DATELINE_AREA_KM = 50
 NOT_NAMED_FOR_AREA_HEADS = frozenset({
     "embassy", "consulate", "road", "rd", "avenue", "street", "highway", "motorway",
     "expressway", "boulevard", "drive", "lane", "parade", "terrace", "crescent", "st",
-    "bridge", "headquarters",
+    "bridge", "headquarters", "square",
 })
 
 
@@ -86,6 +86,7 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     """
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
     placed = _place_landmarks(places, towns, gazetteer, text, dateline_start)
+    placed = _names_written_with_towns(placed, towns, text)
     return _short_forms(_in_written_towns(placed, towns, text))
 
 
@@ -130,6 +131,31 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
                                                      else 0, -abs(t.mention.start - m.start))))
         out.append(replace(pm, place=_within(m.text, m.key, m.head, town.place)))
+    return out
+
+
+#: Between a name and the town written after it: "Kwitang, Central Jakarta".
+_COMMA_TOWN = re.compile(r", (?:(?:North|South|East|West|Central) )?")
+#: A list going on after a town: "Kwitang, Medan and Bandung" names three places.
+_LIST_GOES_ON = re.compile(r",?\s(?:and|or)\s[A-Z]|, [A-Z]")
+
+
+def _names_written_with_towns(places: list[PlaceMention], towns: Sequence[PlaceMention],
+                              text: str) -> list[PlaceMention]:
+    """A name no gazetteer has, written with the town it is in ("police fired in New
+    Baneshwor, Kathmandu"), is placed approximately in that town."""
+    if not text or not towns:
+        return places
+    by_start = {t.mention.start: t for t in towns}
+    out = []
+    for pm in places:
+        m = pm.mention
+        gap = _COMMA_TOWN.match(text, m.end)
+        town = by_start.get(gap.end()) if gap else None
+        if (town is not None and pm.place is None and m.is_location and not m.known
+                and not m.head and not _LIST_GOES_ON.match(text, town.mention.end)):
+            pm = replace(pm, place=_within(m.text, m.key, "place", town.place))
+        out.append(pm)
     return out
 
 
@@ -235,15 +261,15 @@ def _origins(text: str, towns: Sequence[PlaceMention]) -> set[int]:
 def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],
                      dateline_start: int | None) -> PlaceMention | None:
     """Of the dateline's town and the towns around it (within ``DATELINE_AREA_KM``: a
-    suburb the story is in), the one named nearest ``landmark``; None without a
-    dateline among ``towns``."""
+    suburb the story is in), the one named last before ``landmark``; None without a
+    dateline among ``towns``. (A suburb named later is where the story moves on to.)"""
     dateline = next((t for t in towns if t.mention.start == dateline_start), None)
     if dateline is None or dateline.place is None:
         return None
     home = dateline.place
-    local = [t for t in towns if t.place is not None
+    local = [t for t in towns if t.place is not None and t.mention.start < landmark.start
              and distance_km(t.place, home) <= DATELINE_AREA_KM]
-    return min(local, key=lambda t: abs(t.mention.start - landmark.start))
+    return max(local, key=lambda t: t.mention.start, default=dateline)
 
 
 #: What may stand between a landmark and the town it is in: "X in Town", "X on Y

@@ -148,7 +148,14 @@ def _road_numbers(text: str, found: list[Mention]) -> list[Mention]:
 #: Heads written before the name: "Mount Chaambi", "Cape Peron", "Rue Casa Calvo",
 #: "Barangay Paciano Rizal", "Hotel Kyjev".
 PREFIX_HEADS = ("Mount", "Mt.", "Lake", "Cape", "Point", "Rue", "Barangay", "Hotel",
-                "Faubourg", "Avenida", "Calle", "Via", "Jebel", "Jabal", "Wadi", "Ras")
+                "Faubourg", "Avenida", "Calle", "Via", "Jebel", "Jabal", "Wadi", "Ras",
+                "Plaza", "Piazza", "Place", "Praça", "Rua", "Jalan", "Jl.", "Paseo", "Parque",
+                "Puente", "Avenue", "Boulevard")
+#: What the foreign heads written first name, in the English words other heads use.
+_PREFIX_KINDS = {"mt": "mount", "rue": "street", "calle": "street", "via": "street",
+                 "rua": "street", "jalan": "street", "jl": "street", "paseo": "street",
+                 "avenida": "avenue", "plaza": "square", "piazza": "square", "place": "square",
+                 "praça": "square", "parque": "park", "puente": "bridge"}
 #: Heads followed by "of" (or "des", "de"): "University of California", "Palais des
 #: Nations", "Gulf of Aden", "Embassy of the Republic of Armenia".
 OF_HEADS = ("University", "Museum", "Embassy", "Consulate", "Palace", "Palais", "Cathedral",
@@ -187,7 +194,7 @@ def _prefixed(text: str, folded: str, found: list[Mention]) -> list[Mention]:
         if any(s < end and start < e for s, e in taken) or name.isupper():
             continue  # "Cape SAPS": an organisation's initials after a place
         head = (match.group("prefix") or match.group("of_head")).lower().rstrip(".")
-        head = "mount" if head == "mt" else head
+        head = _PREFIX_KINDS.get(head, head)
         out.append(Mention(text[start:end], start, end, fold(text[start:end]).strip(),
                            known=False, head=head))
     return out
