@@ -9,12 +9,13 @@ these properties check them against the plain scans on generated text.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.text import dates, events, route, sentences
+from mapper.text import dates, events, landmarks, route, sentences
 from mapper.text.cues import Cue, CueSet, lowered
 from mapper.text.mentions import find_landmarks, fold
 from mapper.text.vocab import LANDMARK_HEADS
@@ -95,9 +96,12 @@ SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", " (", 
 @given(st.lists(st.tuples(TOKENS, SEPARATORS), max_size=14))
 def test_landmarks_match_the_plain_scan(parts: list[tuple[str, str]]) -> None:
     text = "".join(token + sep for token, sep in parts)
-    found = [(m.start, m.end) for m in find_landmarks(text, f" {fold(text)} ")
-             if m.head != "sector"]
-    assert found == _reference_spans(text), text
+    # The scan from heads written last; heads written first ("Plaza San Martin") and
+    # sector codes are found by other passes.
+    with mock.patch.object(landmarks, "_prefixed", return_value=[]):
+        found = [(m.start, m.end) for m in find_landmarks(text, f" {fold(text)} ")
+                 if m.head != "sector"]
+        assert found == _reference_spans(text), text
 
 
 _SECTOR_REFERENCE = re.compile(

@@ -596,6 +596,7 @@ def test_a_landmark_that_is_an_old_name_of_a_town_far_away_is_the_landmark(extra
      "JAKARTA"),
     ("TUNIS - Crowds filled Avenue Habib Bourguiba on Friday.", "Avenue Habib Bourguiba",
      "TUNIS"),
+    ("PARIS - Unions marched to Place de la Nation.", "Place de la Nation", "PARIS"),
 ])
 def test_squares_and_streets_whose_head_comes_first(extractor, sentence, landmark, town):
     # "San Martin" alone is a region of Peru; the square is in the reporter's town.

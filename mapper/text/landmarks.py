@@ -162,10 +162,13 @@ OF_HEADS = ("University", "Museum", "Embassy", "Consulate", "Palace", "Palais", 
             "Basilica", "Church", "Gulf", "Bay", "Isle", "Strait", "Straits", "Sea", "Lake",
             "Cape", "Mall")
 _CAP_WORD = r"[A-Z][\w'\u2019]*(?:-[\w]+)*"
+#: "Plaza de Mayo", "Place de la Nation", "Praça dos Três Poderes".
+_OPENING_ARTICLE = r"(?:(?:de|del|des|du|da|di|della|do|dos|das)\s(?:la\s|las\s|los\s)?)?"
 _PREFIXED = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<prefix>{'|'.join(re.escape(h) for h in PREFIX_HEADS)})"
-    rf"\s(?P<name>{_CAP_WORD}(?:\s(?:{_CAP_WORD}|de|da|del|des|du|la|le)(?=\s[A-Z]))*"
+    rf"\s(?P<name>{_OPENING_ARTICLE}{_CAP_WORD}"
+    rf"(?:\s(?:{_CAP_WORD}|de|da|del|des|du|la|le)(?=\s[A-Z]))*"
     rf"(?:\s{_CAP_WORD})?)"
     rf"|(?P<of_head>{'|'.join(OF_HEADS)})\s(?:of|des|de|du|for)\s(?:the\s)?"
     rf"(?P<of_name>{_CAP_WORD}(?:\s(?:of\s(?:the\s)?)?{_CAP_WORD})*))"
