@@ -124,3 +124,30 @@ def test_an_unknown_name_written_with_its_town_is_placed_in_it():
     assert _placed_in(text, "New Baneshwar", "Kathmandu")
     result = Extractor().load().extract(parse_text(text))
     assert _place(result, "Tullagorm") is None  # a list of three places, not "X, Town"
+
+
+def test_a_landmark_in_a_village_written_with_its_county_is_placed_with_the_village():
+    text = ("LONDON (Reuters) - Rioters threw bricks at the Holiday Inn in Tullagorm, South "
+            "Yorkshire, on Sunday.")
+    result = Extractor().load().extract(parse_text(text))
+    hotel, village = _place(result, "Holiday Inn"), _place(result, "Tullagorm")
+    assert hotel.properties["within"] == village.place_id
+    assert village.properties["within_name"] == "South Yorkshire"
+    assert [p.mention.text for p in result.places].count("Tullagorm") == 1
+
+
+def test_the_story_stays_in_the_town_of_the_sentence_before():
+    text = ("LONDON (Reuters) - Police promised arrests after a weekend of riots. The unrest "
+            "began in Southport, Merseyside, after a knife attack. A mosque on St Luke's Road was attacked "
+            "the next evening.")
+    assert _placed_in(text, "St Luke's Road", "Southport")
+
+
+def test_a_town_before_the_landmark_in_its_sentence_holds_it_first():
+    assert _placed_in("Disorder broke out in Middlesbrough, where cars were set alight on "
+                      "Parliament Road, and in Bolton.", "Parliament Road", "Middlesbrough")
+
+
+def test_a_landmark_located_in_a_district_named_after_it():
+    assert _placed_in("Police cleared the Siege of Dhaka protesters at Shapla Square, located "
+                      "in the Motijheel district.", "Shapla Square", "Motijheel")

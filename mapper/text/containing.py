@@ -67,8 +67,9 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     The town is chosen among the settlements resolved within ``NEAREST_TOWN_REACH``
     characters of the mention that other places of the report lie near (a street called
     "Franklin" wrongly read as a town abroad has no company): the nearest one named in
-    the mention's own sentence ("Protesters in Kisumu blocked the Kisumu-Busia road"),
-    unless people came from it ("marched from Nis to Slavija Square"); else the
+    the mention's own sentence, one before it first ("Protesters in Kisumu blocked the
+    Kisumu-Busia road"), unless people came from it ("marched from Nis to Slavija
+    Square"); else the one town of the sentence before, in the same paragraph; else the
     dateline's town (``dateline_start`` is where the dateline's name starts), where the
     reporter is, company or not, or the suburb of it named nearest the mention
     ("Beverly Hills" in a report from Los Angeles); else the one named nearest the
@@ -82,7 +83,8 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
 
     A town written just after the landmark in the same sentence ("the Museum of Ice
     Cream on Collins Avenue in Miami Beach") is where it is, whatever the rest of the
-    report is about; ``text`` (the document) shows that.
+    report is about; ``text`` (the document) shows that. So is a village placed
+    approximately already ("the Holiday Inn in Manvers, South Yorkshire").
     """
     towns = [pm for pm in places if pm.mention.is_location and _is_settlement(pm.place)]
     placed = _place_landmarks(places, towns, gazetteer, text, dateline_start)
@@ -108,6 +110,10 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
     # Other places near a town, its own mentions aside ("Salt" twice, in Spain, is alone).
     company = {town: support[town] > sum(p.place_id == town for p in located)
                for town in support}
+    # Names placed approximately already ("Manvers, South Yorkshire") still hold what is
+    # written in them ("the Holiday Inn in Manvers").
+    spots = [pm for pm in places if pm.place is not None and pm.place.kind == "place"
+             and pm.place.properties.get("approximate")]
     out = []
     for pm in places:
         m = pm.mention
@@ -125,7 +131,8 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                     "the area its name is after")))
                 continue
         supported = [t for t in near if t.place and company[t.place.place_id]]
-        town = (_written_in(text, m, near) or _in_sentence(text, m, supported)
+        town = (_written_in(text, m, near + spots) or _in_sentence(text, m, supported)
+                or _in_sentence_before(text, m, supported)
                 or _around_dateline(m, near, dateline_start)
                 or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
@@ -235,8 +242,11 @@ def _in_sentence(text: str, landmark: Mention, towns: Sequence[PlaceMention]
     same = [t for t in towns if t.mention is not landmark and not _SENTENCE_BREAK.search(
         text, min(t.mention.end, landmark.end), max(t.mention.start, landmark.start))]
     origins = _origins(text, same)
+    # A town before it first: "in Middlesbrough, where cars burned on Parliament Road,
+    # and in Bolton".
     return min((t for t in same if t.mention.start not in origins),
-               key=lambda t: abs(t.mention.start - landmark.start), default=None)
+               key=lambda t: (t.mention.start > landmark.start,
+                              abs(t.mention.start - landmark.start)), default=None)
 
 
 #: "from Town", and the towns listed after it: "from Novi Sad, Nis and Kragujevac".
@@ -258,6 +268,20 @@ def _origins(text: str, towns: Sequence[PlaceMention]) -> set[int]:
     return origins
 
 
+def _in_sentence_before(text: str, landmark: Mention, towns: Sequence[PlaceMention]
+                        ) -> PlaceMention | None:
+    """The one town named in the sentence before ``landmark``'s, in its paragraph: the
+    story is still there ("The unrest began in Southport. A mosque on St Luke's Road
+    was attacked"), unlike after a list of towns ("Protests spread to Mombasa, Kisumu
+    and Eldoret. Marchers walked down Moi Avenue")."""
+    before = [t for t in towns if t.mention.end <= landmark.start
+              and "\n" not in text[t.mention.end:landmark.start]
+              and len(_SENTENCE_BREAK.findall(text, t.mention.end, landmark.start)) == 1]
+    if len({t.place.place_id for t in before if t.place}) != 1:
+        return None
+    return before[-1]
+
+
 def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],
                      dateline_start: int | None) -> PlaceMention | None:
     """Of the dateline's town and the towns around it (within ``DATELINE_AREA_KM``: a
@@ -273,8 +297,10 @@ def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],
 
 
 #: What may stand between a landmark and the town it is in: "X in Town", "X on Y
-#: Street in Town", "X, Town", "X at Town"; not across a comma ("the road, while in Town").
-_IN_TOWN = re.compile(r"(?:,|[^.!?;:,\n]{0,50}\s(?:in|at))\s+$")
+#: Street in Town", "X, Town", "X at Town", "X, located in the Town district"; not across a
+#: comma otherwise ("the road, while in Town").
+_IN_TOWN = re.compile(r"(?:,|[^.!?;:,\n]{0,50}\s(?:in|at)|,\s(?:located|situated)\sin)"
+                      r"(?:\sthe)?\s+$")
 
 
 def _written_in(text: str, landmark: Mention, towns: Sequence[PlaceMention]

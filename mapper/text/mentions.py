@@ -162,8 +162,10 @@ class NameMatcher:
             found = _with_acronyms(found, acronyms, ambiguous)
         landmarks = find_landmarks(text, folded, self.strong.__contains__)
         merged = _merge(found, landmarks)
-        cued = [m for m in [*find_cued_names(text),
-                            *find_names_with_areas(text, found, self.containers)]
+        # One mention per span: "in Manvers, South Yorkshire" is cued both ways.
+        cued = [m for m in {(m.start, m.end): m for m in [
+                    *find_names_with_areas(text, found, self.containers),
+                    *find_cued_names(text)]}.values()
                 if not _overlaps(m, merged)]
         if cued:
             merged = sorted(merged + cued, key=lambda m: m.start)
