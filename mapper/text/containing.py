@@ -71,7 +71,7 @@ def place_in_towns(places: Sequence[PlaceMention], gazetteer: TextGazetteer | No
     Kisumu-Busia road"), unless people came from it ("marched from Nis to Slavija
     Square"); else the one town of the sentence before, in the same paragraph; else the
     dateline's town (``dateline_start`` is where the dateline's name starts), where the
-    reporter is, company or not, or the suburb of it named nearest the mention
+    reporter is, company or not, or the suburb of it named last before the mention
     ("Beverly Hills" in a report from Los Angeles); else the one named nearest the
     mention.
     Failing any, it is the best-supported settlement of the report.
@@ -237,8 +237,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 def _in_sentence(text: str, landmark: Mention, towns: Sequence[PlaceMention]
                  ) -> PlaceMention | None:
-    """The town named nearest ``landmark`` in its own sentence, if any, that is not where
-    people came from ("marched from Nis and Kragujevac to Slavija Square")."""
+    """The town named nearest ``landmark`` in its own sentence, one before it first, if
+    any, that is not where people came from ("marched from Nis and Kragujevac to Slavija
+    Square")."""
     same = [t for t in towns if t.mention is not landmark and not _SENTENCE_BREAK.search(
         text, min(t.mention.end, landmark.end), max(t.mention.start, landmark.start))]
     origins = _origins(text, same)
