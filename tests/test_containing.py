@@ -83,41 +83,6 @@ def _placed_in(text, landmark, town):
     return _place(result, landmark).properties["within"] == _place(result, town).place_id
 
 
-def test_a_suburb_near_the_dateline_town_is_nearer_than_the_dateline():
-    assert _placed_in("LOS ANGELES (AP) - Police in Beverly Hills arrested a man on Tuesday. "
-                      "Officers found him on Bedford Drive.", "Bedford Drive", "Beverly Hills")
-
-
-def test_a_landmark_without_a_town_is_in_the_nearest_town_not_the_most_central():
-    # Trnava lies between the others, so more of the report's places are near it; the
-    # hotel is the Bratislava store's neighbour.
-    assert _placed_in("Shops closed in Nitra, Zilina and Trnava last year. A department store "
-                      "in Bratislava is for sale. Its owners also hold the nearby Carlton Hotel.",
-                      "Carlton Hotel", "Bratislava")
-
-
-def test_the_dateline_town_holds_a_street_without_other_places_near_it():
-    # Batumi and Kutaisi lie near each other, far from Tbilisi; the reporter is in Tbilisi.
-    assert _placed_in("TBILISI, Dec 1 (Reuters) - Protesters set up barricades on Rustaveli "
-                      "Avenue, witnesses said. Smaller rallies took place in Batumi and "
-                      "Kutaisi.", "Rustaveli Avenue", "TBILISI")
-
-
-def test_towns_people_came_from_do_not_hold_the_square_they_reached():
-    assert _placed_in("BELGRADE, March 15 (AP) - Students marched from Novi Sad, Nis and "
-                      "Kragujevac, and were greeted by crowds at Slavija Square.",
-                      "Slavija Square", "BELGRADE")
-
-
-def test_a_suburb_named_after_the_landmark_does_not_hold_it():
-    # The story moves on to Paramount later; the detention centre is downtown.
-    assert _placed_in("LOS ANGELES (AP) - Protests against immigration raids went on for a "
-                      "third day on Sunday, and the National Guard was deployed. Officers "
-                      "fired rubber bullets near the Metropolitan Detention Center. Earlier, "
-                      "clashes broke out in Paramount.",
-                      "Metropolitan Detention Center", "LOS ANGELES")
-
-
 def test_an_unknown_name_written_with_its_town_is_placed_in_it():
     text = ("Police fired on crowds in New Baneshwar, Kathmandu, on Monday. Rallies were held "
             "in Tullagorm, Pokhara and Butwal.")
@@ -136,18 +101,45 @@ def test_a_landmark_in_a_village_written_with_its_county_is_placed_with_the_vill
     assert [p.mention.text for p in result.places].count("Tullagorm") == 1
 
 
-def test_the_story_stays_in_the_town_of_the_sentence_before():
-    text = ("LONDON (Reuters) - Police promised arrests after a weekend of riots. The unrest "
-            "began in Southport, Merseyside, after a knife attack. A mosque on St Luke's Road was attacked "
-            "the next evening.")
-    assert _placed_in(text, "St Luke's Road", "Southport")
+# (why, report, landmark, the town it is placed in)
+PLACED_IN = [
+    ("a suburb near the dateline town is nearer than the dateline",
+     "LOS ANGELES (AP) - Police in Beverly Hills arrested a man on Tuesday. Officers found "
+     "him on Bedford Drive.", "Bedford Drive", "Beverly Hills"),
+    # Trnava lies between the others, so more of the report's places are near it; the
+    # hotel is the Bratislava store's neighbour.
+    ("the nearest town, not the most central",
+     "Shops closed in Nitra, Zilina and Trnava last year. A department store in Bratislava "
+     "is for sale. Its owners also hold the nearby Carlton Hotel.",
+     "Carlton Hotel", "Bratislava"),
+    # Batumi and Kutaisi lie near each other, far from Tbilisi; the reporter is in Tbilisi.
+    ("the dateline town holds a street without other places near it",
+     "TBILISI, Dec 1 (Reuters) - Protesters set up barricades on Rustaveli Avenue, "
+     "witnesses said. Smaller rallies took place in Batumi and Kutaisi.",
+     "Rustaveli Avenue", "TBILISI"),
+    ("towns people came from do not hold the square they reached",
+     "BELGRADE, March 15 (AP) - Students marched from Novi Sad, Nis and Kragujevac, and "
+     "were greeted by crowds at Slavija Square.", "Slavija Square", "BELGRADE"),
+    # The story moves on to Paramount later; the detention centre is downtown.
+    ("a suburb named after the landmark does not hold it",
+     "LOS ANGELES (AP) - Protests against immigration raids went on for a third day on "
+     "Sunday, and the National Guard was deployed. Officers fired rubber bullets near the "
+     "Metropolitan Detention Center. Earlier, clashes broke out in Paramount.",
+     "Metropolitan Detention Center", "LOS ANGELES"),
+    ("the story stays in the town of the sentence before",
+     "LONDON (Reuters) - Police promised arrests after a weekend of riots. The unrest began "
+     "in Southport, Merseyside, after a knife attack. A mosque on St Luke's Road was "
+     "attacked the next evening.", "St Luke's Road", "Southport"),
+    ("a town before the landmark in its sentence holds it first",
+     "Disorder broke out in Middlesbrough, where cars were set alight on Parliament Road, "
+     "and in Bolton.", "Parliament Road", "Middlesbrough"),
+    ("a landmark located in a district",
+     "Police cleared the Siege of Dhaka protesters at Shapla Square, located in the "
+     "Motijheel district.", "Shapla Square", "Motijheel"),
+]
 
 
-def test_a_town_before_the_landmark_in_its_sentence_holds_it_first():
-    assert _placed_in("Disorder broke out in Middlesbrough, where cars were set alight on "
-                      "Parliament Road, and in Bolton.", "Parliament Road", "Middlesbrough")
-
-
-def test_a_landmark_located_in_a_district_named_after_it():
-    assert _placed_in("Police cleared the Siege of Dhaka protesters at Shapla Square, located "
-                      "in the Motijheel district.", "Shapla Square", "Motijheel")
+@pytest.mark.parametrize(("report", "landmark", "town"), [case[1:] for case in PLACED_IN],
+                         ids=[case[0] for case in PLACED_IN])
+def test_a_landmark_is_placed_in_the_town_the_report_puts_it_in(report, landmark, town):
+    assert _placed_in(report, landmark, town)
