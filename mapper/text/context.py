@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -111,7 +112,8 @@ def resolve_mentions(
         The document's text, to see names written "Town, Area" ("Rockingham,
         Northamptonshire", "Poland, Ohio"): the town is then one inside the area.
     """
-    candidates = {m.key: _lookup(m, gazetteer) for m in mentions if m.is_location}
+    candidates = {m.key: _lookup(m, gazetteer, _area_word_before(text, m))
+                  for m in mentions if m.is_location}
     _add_country_parts(candidates)
     containers = _containers(mentions, text, candidates) if text else {}
     enumerated = _enumerated(mentions, text) if containers else set()
@@ -355,7 +357,18 @@ _AREA_KIND_WORDS = frozenset({"province", "governorate", "region", "oblast", "pr
                               "county", "state"})
 
 
-def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
+#: "the (southern) region of Puno", "the state of Mexico": the area's word before its name.
+_AREA_OF = re.compile(r"\b(province|governorate|region|oblast|prefecture|county|state)"
+                      r"\sof\s$", re.IGNORECASE)
+
+
+def _area_word_before(text: str, mention: Mention) -> str:
+    match = _AREA_OF.search(text, max(0, mention.start - 14), mention.start) if (
+        text and not mention.head) else None
+    return match.group(1).lower() if match else ""
+
+
+def _lookup(mention: Mention, gazetteer: TextGazetteer, area_word: str = "") -> list[Place]:
     found = gazetteer.candidates(mention.key)
     if mention.text.endswith(".") and any(c.kind in REGION_KINDS for c in found):
         # "La.", "Ga.": a state's abbreviation, not another place's alternate name
@@ -364,8 +377,10 @@ def _lookup(mention: Mention, gazetteer: TextGazetteer) -> list[Place]:
         # "Punjab province", "Motijheel district": the name without its head.
         bare = mention.key.rsplit(" ", len(mention.head.split()))[0]
         found = gazetteer.candidates(bare) if bare != mention.key else []
-    if mention.head in _AREA_KIND_WORDS and any(c.kind in REGION_KINDS for c in found):
-        # "Kano State", "Kasserine governorate": the area, not a town of that name.
+    if (mention.head or area_word) in _AREA_KIND_WORDS and any(
+            c.kind in REGION_KINDS for c in found):
+        # "Kano State", "Kasserine governorate", "the region of Puno": the area, not a
+        # town of that name.
         return [c for c in found if c.kind in REGION_KINDS]
     return found
 

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mapper.text.context import PlaceMention, distance_km
 from mapper.text.counts import Count, find_counts
@@ -93,7 +93,8 @@ _KILLED = Cue(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot d
               r"lost (?:their|his|her) lives?|fatalities|bodies)\b",
               "kill died dead death martyred lost_ fatalities bodies")
 _INJURED = Cue(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", "injur wound hurt")
-_ARRESTED = Cue(r"\b(?:arrested|detained|rounded up|arrests)\b", "arrest detained rounded_up")
+_ARRESTED = Cue(r"\b(?:arrested|arresting|detained|detaining|rounded up|arrests)\b",
+                "arrest detain rounded_up")
 _VERBS = (("killed", _KILLED), ("injured", _INJURED), ("arrested", _ARRESTED))
 _MODAL = Cue(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
              r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
@@ -116,12 +117,15 @@ VICTIMS: tuple[tuple[str, Cue], ...] = tuple(
         ("people", r"\b(?:people|persons|individuals|others)\b", "people persons individuals others"),
     )
 )
-_LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|around|into|within|off|"
-                       r"reached|reaching|entered|to|towards?|from|of|via|through)\s+(?:the\s)?$",
+_LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|throughout|all over|around|"
+                       r"into|within|off|reached|reaching|entered|to|towards?|from|of|via|through)\s+(?:the\s)?$",
                        re.IGNORECASE)
 _NOT_THE_EVENT_PLACE = Cue(
-    r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from)"
-    r"\s+(?:the\s)?(?:\w+\s){0,2}$", "from buried_in funeral hometown native")
+    r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from|"
+    r"treated (?:at|in)|(?:taken|rushed|admitted|shifted|transferred) to)"
+    r"\s+(?:the\s)?(?:\w+\s){0,2}$",
+    "from buried_in funeral hometown native treated_ taken_to rushed_to admitted_to "
+    "shifted_to transferred_to")
 #: Where something is heading is not where it is, except for what is put "on the routes
 #: towards" a place (deployments, closures, blockades).
 _HEADING = Cue(r"\b(?:towards?|heading to|headed to|bound for|en route to)\s+(?:the\s)?"
@@ -232,6 +236,10 @@ def extract_incidents(
             if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
+            by_place = _counts_at_places(sentence, in_clause, cues) if (
+                event_type in ("violence", "clash") and counts) else {}
+            if len(by_place) >= 2:
+                targets = list(by_place)  # "17 died in Kathmandu and two in Itahari"
             for target in targets or [None]:
                 incident = TextIncident(
                     type=event_type, subtype=subtype, place=target, date=date,
@@ -242,12 +250,13 @@ def extract_incidents(
                 if event_type == "statement" and claimed:
                     incident.actors = _unique([claimed, *actors])
                 if event_type in ("violence", "clash") and counts:
-                    incident.killed = counts.get("killed")
-                    incident.injured = counts.get("injured")
-                    incident.qualifier = counts.get("qualifier", "")
-                    incident.killed_qualifier = counts.get("killed_qualifier", "")
-                    incident.injured_qualifier = counts.get("injured_qualifier", "")
-                    incident.victims = counts.get("victims", "")
+                    own = by_place.get(target) if len(by_place) >= 2 else counts
+                    incident.killed = own.get("killed")
+                    incident.injured = own.get("injured")
+                    incident.qualifier = own.get("qualifier", "")
+                    incident.killed_qualifier = own.get("killed_qualifier", "")
+                    incident.injured_qualifier = own.get("injured_qualifier", "")
+                    incident.victims = own.get("victims", "")
                 if event_type == "arrest" and subtype == "arrests" and counts.get("arrested"):
                     incident.arrested = counts["arrested"]
                 if event_type == "protest":
@@ -306,10 +315,27 @@ def _types(text: str, cues: Found) -> list[tuple[str, str]]:
     for event_type, subtype, trigger in TRIGGERS:
         if event_type in seen_types or trigger not in cues.first:
             continue
-        if trigger.search(text, cues):
+        if subtype == "march" and "March" in text:
+            hit = any(not _is_month(text, m) for m in trigger.finditer(text, cues))
+        else:
+            hit = trigger.search(text, cues) is not None
+        if hit:
             found.append((event_type, subtype))
             seen_types.add(event_type)
     return found
+
+
+_MONTH_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|and|or|between|"
+                           r"last|next|this|through|to)\s|mid-)$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s(?:\d|of\s\d|and\s[A-Z])")
+
+
+def _is_month(text: str, match: re.Match[str]) -> bool:
+    """ "in March", "March 3", "February and March": the month, not a march."""
+    if match.group(0) != "March":
+        return False
+    return bool(_MONTH_AFTER.match(text, match.end())
+                or _MONTH_BEFORE.search(text, max(0, match.start() - 9), match.start()))
 
 
 def _merge_types(found: list[tuple[str, str]], counts: dict) -> list[tuple[str, str]]:
@@ -355,18 +381,81 @@ def _casualties(text: str, cues: Found) -> dict:
               if not _is_date_or_label(text, c)]
     result: dict = {}
     for kind, verb in verbs:
-        best = _nearest_count(text, counts, verb.start(), verb.end())
-        if best is None or kind in result:
+        if kind in result:
             continue
-        result[kind] = best.value
-        result[f"{kind}_qualifier"] = best.qualifier
+        best = _nearest_count(text, counts, verb.start(), verb.end())
+        if best is None:
+            if kind != "arrested" and _ONE_VICTIM.search(text, max(0, verb.start() - 60),
+                                                         verb.start()):
+                result[kind], result[f"{kind}_qualifier"] = 1, "exact"  # "a student was shot dead"
+                result.setdefault("qualifier", "")
+            continue
+        parts = _summed_with(text, counts, best, [v.start() for _, v in verbs])
+        result[kind] = sum(c.value for c in parts)
+        qualifiers = {c.qualifier for c in parts}
+        result[f"{kind}_qualifier"] = qualifiers.pop() if len(qualifiers) == 1 else "at least"
         if kind != "arrested":
-            result.setdefault("qualifier", best.qualifier if best.qualifier != "exact" else "")
-            victims = _victims(text[best.end:best.end + 40]) or _victims(
-                text[verb.end():verb.end() + 40])
-            if victims and "victims" not in result:
-                result["victims"] = victims
+            qualifier = result[f"{kind}_qualifier"]
+            result.setdefault("qualifier", qualifier if qualifier != "exact" else "")
+            victims = _unique([_victims(text[c.end:c.end + 40]) for c in parts]) or [_victims(
+                text[verb.end():verb.end() + 40])]
+            if victims != [""] and "victims" not in result:
+                result["victims"] = ", ".join(v for v in victims if v)
     return result
+
+
+#: A lone victim: "a protester was killed", "another student was shot dead".
+_ONE_VICTIM = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s(?:[\w-]+\s){1,3}(?:was|has been|had been)\s"
+                         r"(?:\w+\s)?$")
+#: Counts of different victims added up: "22 officers and 16 civilians were injured".
+_AND_COUNT = re.compile(r"\s(?:[\w-]+\s){1,3}and\s$")
+
+
+def _summed_with(text: str, counts: list[Count], last: Count, verbs: list[int]) -> list[Count]:
+    """``last`` and the counts it is added to ("22 officers and 16 civilians"), not those
+    of another verb ("96 killed and 300 injured")."""
+    parts = [last]
+    for count in reversed(counts[:counts.index(last)]):
+        if not _AND_COUNT.fullmatch(text, count.end, parts[0].start) or any(
+                count.end <= at < parts[0].start for at in verbs):
+            break
+        parts.insert(0, count)
+    return parts
+
+
+#: A count said of one place: "17 people died in X", "two in Y".
+_COUNT_IN = re.compile(r"\s(?:[\w-]+\s){0,3}?(?:in|at)\s(?:the\s)?$")
+
+
+def _counts_at_places(sentence: Sentence, here: list[PlaceMention],
+                      cues: Found) -> dict[PlaceMention, dict]:
+    """Casualties counted place by place: "Seventeen died in Kathmandu and two in Itahari".
+
+    A count written just before "in"/"at" and a place belongs to that place; its kind
+    (killed, injured) is that of the verb between them, or else of the nearest verb
+    before the count ("and two in Itahari" repeats "died").
+    """
+    text = sentence.text
+    verbs = sorted(((verb.start(), kind) for kind, cue in _VERBS if kind != "arrested"
+                    for verb in cue.finditer(text, cues)))
+    if not verbs:
+        return {}
+    counts = find_counts(text)
+    found: dict[PlaceMention, dict] = {}
+    for pm in here:
+        local = pm.mention.start - sentence.start
+        count = next((c for c in reversed(counts) if c.end < local
+                      and _COUNT_IN.fullmatch(text, c.end, local)), None)
+        if count is None or _is_date_or_label(text, count):
+            continue
+        kinds = [kind for at, kind in verbs if count.end <= at < local] or [
+            kind for at, kind in verbs if at < count.start][-1:]
+        if not kinds or pm in found:
+            continue
+        qualifier = count.qualifier if count.qualifier != "exact" else ""
+        found[pm] = {kinds[0]: count.value, f"{kinds[0]}_qualifier": count.qualifier,
+                     "qualifier": qualifier, "victims": _victims(text[count.end:count.end + 40])}
+    return found
 
 
 #: Farthest a count is looked for from its verb: 70 characters between them, plus
@@ -394,8 +483,8 @@ def _is_date_or_label(text: str, count: Count) -> bool:
 
 _SEPARATE_CLAUSE = re.compile(r"[;]|\bwhile\b|\band\b[^,]*\b(?:were|was)\b")
 _MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b")
-_LABEL_AFTER = re.compile(r"(?:st|nd|rd|th)?\s?(?:number|no\.|constitutional|amendment|"
-                          r"january|february|march|april|may|june|july|august|september|"
+_LABEL_AFTER = re.compile(r"(?:st|nd|rd|th)?\s?(?:number|no\.|-?years?[- ]old|[ap]\.m\.|[ap]m\b|"
+                          r"constitutional|amendment|january|february|march|april|may|june|july|august|september|"
                           r"october|november|december|%|percent|per cent|km|kilomet|miles|"
                           r"hours|days|minutes|years|round)")
 
@@ -471,9 +560,20 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
         befores.append(ctx)
     scored: list[tuple[float, PlaceMention]] = []
     excluded: set[str] = set()
-    for pm, ctx in zip(here, befores, strict=True):
-        if pm.place is not None and event_type != "statement" and (
-                ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)):
+    listed_after = -1  # end of an excluded place a list may go on from
+    for i, (pm, ctx) in enumerate(zip(here, befores, strict=True)):
+        if event_type == "statement":
+            break
+        if not (ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)) and (
+                listed_after < 0 or not _LIST_AND.fullmatch(
+                    sentence.text, listed_after - sentence.start,
+                    pm.mention.start - sentence.start)):
+            listed_after = -1
+            continue
+        # "treated at the Civil Hospital and the Trauma Center": the list too
+        befores[i] = replace(ctx, not_event=True)
+        listed_after = pm.mention.end
+        if pm.place is not None:
             excluded.add(pm.place.place_id)
     for pm, ctx in zip(here, befores, strict=True):
         if pm.place is not None and pm.place.place_id in excluded:
@@ -495,7 +595,12 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
     if event_type in _EVERY_PLACE:
         chosen = [pm for _, pm in scored]
     else:
-        chosen = [scored[0][1]]
+        # Of the best, not the region a town is named in ("In Puno, ... the airport in
+        # Juliaca, where 17 died").
+        best = [pm for score, pm in scored if score == scored[0][0]]
+        chosen = [pm for pm in best if _SPREAD.search(
+            sentence.text, max(0, pm.mention.start - sentence.start - 20),
+            pm.mention.start - sentence.start)][:1] or _drop_containers(best)[:1]
     chosen = _drop_containers(chosen)
     # One incident per distinct place.
     out, seen = [], set()
@@ -507,12 +612,22 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
     return out
 
 
+#: A place an event spread over: "protests throughout Georgia".
+_SPREAD = re.compile(r"\b(?:throughout|across|all over)\s(?:the\s)?$", re.IGNORECASE)
+#: What joins the names of a list: "A, B and the C".
+_LIST_AND = re.compile(r",?\s(?:and\s|or\s)?(?:the\s)?")
+
+
 def _drop_containers(chosen: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop a town named only to say where a landmark is ("Adiyala Jail, Rawalpindi")."""
+    """Drop a town named only to say where a landmark is ("Adiyala Jail, Rawalpindi").
+
+    A landmark placed only approximately, in a town, is no container of it.
+    """
     resolved = [p for p in chosen if p.place is not None]
     out = []
     for pm in chosen:
-        if pm.place is not None and pm.place.precision_m > 1_000 and any(
+        if pm.place is not None and pm.place.precision_m > 1_000 and not (
+                pm.place.properties.get("within_name")) and any(
             other.place is not None and other is not pm
             and other.place.precision_m < pm.place.precision_m
             and distance_km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
@@ -529,7 +644,7 @@ def _add_to_previous(incidents: list[TextIncident], new: TextIncident) -> bool:
     A continuation names no place of its own (or the same place) and no new numbers:
     "The PTI march is being led by ..." adds leaders to the march already seen.
     """
-    if new.type == "statement" or new.killed or new.injured:
+    if new.type == "statement" or new.killed or new.injured or new.arrested:
         return False
     for old in reversed(incidents):
         if (old.type, old.subtype) != (new.type, new.subtype):

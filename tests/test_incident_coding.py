@@ -1,0 +1,118 @@
+"""How sentences become incidents: counts, places and types, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.text.extract import Extractor, to_json
+from mapper.text.reader import parse_text
+from mapper.text.sentences import split
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor().load()
+
+
+def incidents(extractor: Extractor, text: str) -> list[dict]:
+    return to_json(extractor.extract(parse_text("date 2024-05-02 " + text)))["incidents"]
+
+
+def casualties(extractor: Extractor, text: str) -> list[tuple]:
+    return [(i["place"], i["killed"], i["injured"]) for i in incidents(extractor, text)
+            if i["killed"] or i["injured"]]
+
+
+def test_counts_given_place_by_place_make_one_incident_each(extractor):
+    found = casualties(extractor, "Seventeen people died in Kathmandu and two in Pokhara, "
+                                  "police said.")
+    assert sorted(found) == [("Kathmandu", 17, None), ("Pokhara", 2, None)]
+    found = casualties(extractor, "Four were killed in Lahore and 30 injured in Multan.")
+    assert sorted(found) == [("Lahore", 4, None), ("Multan", None, 30)]
+
+
+def test_counts_of_different_victims_are_added(extractor):
+    found = incidents(extractor, "The ministry said 22 officers and 16 civilians were injured "
+                                 "in Lima.")
+    hurt = [i for i in found if i["injured"]]
+    assert [i["injured"] for i in hurt] == [38]
+    assert hurt[0]["victims"] == "police, civilians"
+
+
+def test_counts_of_different_verbs_are_not_added(extractor):
+    found = casualties(extractor, "Clashes in Zahedan left at least 96 protesters killed and "
+                                  "300 injured.")
+    assert found == [("Zahedan", 96, 300)]
+    found = casualties(extractor, "The protests in Nairobi left six people dead and dozens "
+                                  "injured.")
+    assert found == [("Nairobi", 6, 24)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police say 34-year-old John Doe was killed in Brooklyn.",
+    "A crowd gathered after the man was killed around 5 p.m. in Brooklyn.",
+    "The 17-year-old died on April 2nd in Brooklyn.",
+])
+def test_ages_and_times_are_not_casualty_counts(extractor, text):
+    assert all(k in (None, 1) for _, k, _ in casualties(extractor, text))
+
+
+def test_a_lone_victim_is_one(extractor):
+    assert casualties(extractor, "Another protester was killed in Macusani.") == [
+        ("Macusani", 1, None)]
+    assert casualties(extractor, "A student was shot dead in Dhaka on Monday.") == [
+        ("Dhaka", 1, None)]
+
+
+def test_where_the_wounded_were_treated_is_not_where_they_were_hurt(extractor):
+    found = incidents(extractor, "Police fired tear gas in Kathmandu. More than 300 were "
+                                 "injured and treated at the Civil Hospital and the National "
+                                 "Trauma Center.")
+    hurt = [i for i in found if i["injured"] == 300]
+    assert hurt and hurt[0]["place"] not in ("Civil Hospital", "National Trauma Center")
+
+
+def test_the_town_not_the_region_it_is_named_in(extractor):
+    found = incidents(extractor, "In the southern region of Puno, protesters tried to storm the "
+                                 "airport in Juliaca, where 17 people died in clashes.")
+    assert [(i["place"], i["killed"]) for i in found if i["killed"]] == [("Juliaca", 17)]
+    places = to_json(extractor.extract(parse_text(
+        "date 2024-05-02 Protests spread to the region of Puno.")))["places"]
+    puno = next(p for p in places if p["mention"] == "Puno")
+    assert puno["kind"] not in ("city", "town"), "'the region of Puno' is the region"
+
+
+def test_an_event_spread_over_a_country_stays_there(extractor):
+    found = incidents(extractor, "Demonstrations took place throughout Georgia, largest in "
+                                 "Tbilisi.")
+    assert [i["place"] for i in found if i["type"] == "protest"] == ["Georgia"]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia and Ukraine applied for membership in February and March in Brussels.",
+    "The vote in Nairobi is due on March 3.",
+    "Since March, the economy of Kenya has shrunk.",
+])
+def test_the_month_of_march_is_not_a_march(extractor, text):
+    assert not [i for i in incidents(extractor, text) if i["subtype"] == "march"]
+
+
+def test_marches_are_still_marches(extractor):
+    for text in ("In March, thousands marched to Freedom Square in Tbilisi.",
+                 "The Women's March drew thousands in Washington."):
+        assert [i for i in incidents(extractor, text) if i["subtype"] == "march"], text
+
+
+def test_a_new_count_of_arrests_is_a_new_incident(extractor):
+    found = incidents(extractor, "Police arrested dozens of supporters in Rawalpindi. There "
+                                 "have been 105 other arrests of protesters.")
+    assert sorted(i["arrested"] for i in found if i["type"] == "arrest") == [24, 105]
+    found = incidents(extractor, "The government stopped the rally, arresting 5,000 supporters "
+                                 "in Rawalpindi.")
+    assert [i["arrested"] for i in found if i["type"] == "arrest"] == [5000]
+
+
+def test_reference_marks_end_a_sentence():
+    text = "The law passed.[6][7] Police used tear gas.[note 1] Then calm returned."
+    assert [text[s:e] for s, e in split(text)] == [
+        "The law passed.", "Police used tear gas.", "Then calm returned."]
