@@ -136,6 +136,15 @@ PLACED_IN = [
     ("a landmark located in a district",
      "Police cleared the Siege of Dhaka protesters at Shapla Square, located in the "
      "Motijheel district.", "Shapla Square", "Motijheel"),
+    # Negombo is 35 km from Colombo: near enough to pass for a suburb of the dateline.
+    ("a landmark named after the report's town is in it",
+     "COLOMBO, July 9 - Protesters stormed the residence. Trains were taken by crowds "
+     "arriving from Kandy, Galle and Negombo. Dozens were admitted to the Colombo National "
+     "Hospital.", "Colombo National Hospital", "COLOMBO"),
+    ("towns people came from are no suburbs of the dateline",
+     "COLOMBO, July 9 - Protesters stormed the residence. Trains were taken by crowds "
+     "arriving from Kandy, Galle and Negombo. A house on Fifth Lane burned.",
+     "Fifth Lane", "COLOMBO"),
 ]
 
 
@@ -143,3 +152,4 @@ PLACED_IN = [
                          ids=[case[0] for case in PLACED_IN])
 def test_a_landmark_is_placed_in_the_town_the_report_puts_it_in(report, landmark, town):
     assert _placed_in(report, landmark, town)
+

@@ -116,3 +116,22 @@ def test_reference_marks_end_a_sentence():
     text = "The law passed.[6][7] Police used tear gas.[note 1] Then calm returned."
     assert [text[s:e] for s, e in split(text)] == [
         "The law passed.", "Police used tear gas.", "Then calm returned."]
+
+
+def test_the_place_nearest_the_event_and_the_list_it_opens(extractor):
+    found = incidents(extractor, "More than a million people took to the streets across "
+                                 "France on Thursday, and police fired tear gas at protesters "
+                                 "in Paris, Lyon and Nantes.")
+    assert [i["place"] for i in found if i["type"] == "protest"] == ["France"]
+    assert [i["place"] for i in found if i["type"] == "clash"] == ["Paris", "Lyon", "Nantes"]
+
+
+def test_a_town_written_with_its_state_is_no_list(extractor):
+    found = incidents(extractor, "The killing in Sacramento, California, sparked two weeks "
+                                 "of protests.")
+    assert [i["place"] for i in found if i["type"] == "protest"] == ["Sacramento"]
+
+
+def test_a_continent_is_no_event_place_beside_a_town(extractor):
+    found = incidents(extractor, "Riots broke out in Asia, in Manila, on Friday.")
+    assert [i["place"] for i in found if i["type"] == "clash"] == ["Manila"]

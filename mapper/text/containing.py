@@ -131,9 +131,11 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                     "the area its name is after")))
                 continue
         supported = [t for t in near if t.place and company[t.place.place_id]]
-        town = (_written_in(text, m, near + spots) or _in_sentence(text, m, supported)
+        town = (_written_in(text, m, near + spots)
+                or _named_for(m, [t for t in towns if t.place and company[t.place.place_id]])
+                or _in_sentence(text, m, supported)
                 or _in_sentence_before(text, m, supported)
-                or _around_dateline(m, near, dateline_start)
+                or _around_dateline(text, m, near, dateline_start)
                 or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
                                                      else 0, -abs(t.mention.start - m.start))))
@@ -283,18 +285,41 @@ def _in_sentence_before(text: str, landmark: Mention, towns: Sequence[PlaceMenti
     return before[-1]
 
 
-def _around_dateline(landmark: Mention, towns: Sequence[PlaceMention],
+def _around_dateline(text: str, landmark: Mention, towns: Sequence[PlaceMention],
                      dateline_start: int | None) -> PlaceMention | None:
     """Of the dateline's town and the towns around it (within ``DATELINE_AREA_KM``: a
-    suburb the story is in), the one named last before ``landmark``; None without a
-    dateline among ``towns``. (A suburb named later is where the story moves on to.)"""
+    suburb the story is in), the one named last before ``landmark``, not as where people
+    came from; None without a dateline among ``towns``. (A suburb named later is where
+    the story moves on to.)"""
     dateline = next((t for t in towns if t.mention.start == dateline_start), None)
     if dateline is None or dateline.place is None:
         return None
     home = dateline.place
     local = [t for t in towns if t.place is not None and t.mention.start < landmark.start
              and distance_km(t.place, home) <= DATELINE_AREA_KM]
-    return max(local, key=lambda t: t.mention.start, default=dateline)
+    origins = _origins(text, towns) if text else set()
+    return max((t for t in local if t.mention.start not in origins),
+               key=lambda t: t.mention.start, default=dateline)
+
+
+#: Heads of landmarks that are named after a town elsewhere: "Galle Road" leads to Galle,
+#: "Damascus Gate" faces Damascus.
+_NAMED_FOR_ELSEWHERE = NOT_NAMED_FOR_AREA_HEADS | {"gate", "station", "terminal", "railway"}
+
+
+def _named_for(landmark: Mention, towns: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The report's town whose name opens ``landmark``'s ("Colombo National Hospital",
+    "Lahore High Court"): such a landmark is that town's. (``towns`` are those near
+    other places of the report: "Stonewall Golf Club" is not in a Stonewall abroad.)"""
+    if not landmark.head or set(landmark.head.split()) & _NAMED_FOR_ELSEWHERE:
+        return None
+    words = landmark.key.split()
+    for town in towns:
+        name = town.mention.key.split()
+        if town.mention is not landmark and len(name) < len(words) and (
+                words[:len(name)] == name):
+            return town
+    return None
 
 
 #: What may stand between a landmark and the town it is in: "X in Town", "X on Y

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from mapper.text.context import PlaceMention, distance_km
+from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
 from mapper.text.counts import Count, find_counts
 from mapper.text.cues import Cue, CueSet, Found, lowered
 from mapper.text.dates import DATE_CUES, find_date
@@ -32,8 +32,9 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "sit-in dharna occup"),
         ("protest", "rally", r"\brall(?:y|ies|ied)\b", "rall"),
         ("protest", "peaceful protest",
-         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal)\b",
-         "protest demonstrat strike hartal"),
+         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal|"
+         r"t(?:ook|ake|akes|aking) to the streets)\b",
+         "protest demonstrat strike hartal to_the_streets"),
         ("clash", "clash with security forces",
          r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fought|battled|tear[- ]?gas|rubber bullets|"
          r"water cannons?|baton[- ]charged?|lathi[- ]charged?|stone[- ]pelting|pelted|"
@@ -152,6 +153,8 @@ _CROWD = Cue(r"\b(?P<n>tens of thousands|hundreds of thousands|thousands|hundred
              also="0 1 2 3 4 5 6 7 8 9 thousand hundred dozens")
 #: Types that happen at each place a sentence lists ("deployment at A, B and C").
 _EVERY_PLACE = frozenset({"deployment", "closure", "blockade"})
+#: Types that happen at each place of a list where they happened ("protests in A, B and C").
+_LISTED_PLACES = frozenset({"protest", "clash"})
 
 
 @dataclass
@@ -228,10 +231,11 @@ def extract_incidents(
         elif claimed and not sentence.quoted and _WARNING.search(sentence.text, cues):
             found = [("statement", "warning")]
         for event_type, subtype in _merge_types(found, counts):
-            clause = _clause_of(sentence, cues, event_type, subtype)
+            *clause, anchor = _clause_of(sentence, cues, event_type, subtype)
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
-            targets: list[PlaceMention | None] = [
-                *_event_places(sentence, in_clause, event_type, contexts)]
+            targets: list[PlaceMention | None] = [*_event_places(
+                sentence, in_clause, event_type, contexts, anchor,
+                listed=event_type in _LISTED_PLACES and not counts)]
             local = slice(clause[0] - sentence.start, clause[1] - sentence.start)
             if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
@@ -290,23 +294,24 @@ _SENTENCE_CUES = CueSet([
 _TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
 
 
-def _clause_of(sentence: Sentence, cues: Found, event_type: str, subtype: str) -> tuple[int, int]:
-    """Document span of the clause of ``sentence`` where the event's trigger is."""
-    if not _CLAUSE_BREAK.possible(cues) or event_type == "arrest" and subtype == "arrest warning":
-        return sentence.start, sentence.end
+def _clause_of(sentence: Sentence, cues: Found, event_type: str, subtype: str
+               ) -> tuple[int, int, int | None]:
+    """Document span of the clause of ``sentence`` where the event's trigger is, and
+    where the trigger is (None when the event has none: a statement)."""
+    pattern = _TRIGGER.get((event_type, subtype))
+    hit = pattern.search(sentence.text, cues) if pattern else None
+    anchor = sentence.start + hit.start() if hit else None
+    if hit is None or not _CLAUSE_BREAK.possible(cues) or (
+            event_type == "arrest" and subtype == "arrest warning"):
+        return sentence.start, sentence.end, anchor
     bounds = [0]
     for match in _CLAUSE_BREAK.finditer(sentence.text, cues):
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence.text))
-    clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    pattern = _TRIGGER.get((event_type, subtype))
-    hit = pattern.search(sentence.text, cues) if pattern else None
-    if hit is None:
-        return sentence.start, sentence.end
-    for start, end in clauses:
-        if start <= hit.start() < end:
-            return sentence.start + start, sentence.start + end
-    return sentence.start, sentence.end
+    for i in range(0, len(bounds), 2):
+        if bounds[i] <= hit.start() < bounds[i + 1]:
+            return sentence.start + bounds[i], sentence.start + bounds[i + 1], anchor
+    return sentence.start, sentence.end, anchor
 
 
 def _types(text: str, cues: Found) -> list[tuple[str, str]]:
@@ -547,10 +552,14 @@ def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
 
 
 def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
-                  contexts: dict[int, _Before]) -> list[PlaceMention]:
+                  contexts: dict[int, _Before], anchor: int | None = None,
+                  listed: bool = False) -> list[PlaceMention]:
     """Where the event of a sentence happened, among the places the sentence names.
 
-    ``contexts`` caches, per mention start, what the words before each place say.
+    ``contexts`` caches, per mention start, what the words before each place say. Of
+    the places written alike, the one nearest the event's trigger (at ``anchor``) is
+    taken; when ``listed``, with those listed after it ("protests in Paris, Lyon and
+    Nantes").
     """
     befores = []
     for pm in here:
@@ -598,9 +607,16 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
         # Of the best, not the region a town is named in ("In Puno, ... the airport in
         # Juliaca, where 17 died").
         best = [pm for score, pm in scored if score == scored[0][0]]
-        chosen = [pm for pm in best if _SPREAD.search(
+        spread = [pm for pm in best if _SPREAD.search(
             sentence.text, max(0, pm.mention.start - sentence.start - 20),
-            pm.mention.start - sentence.start)][:1] or _drop_containers(best)[:1]
+            pm.mention.start - sentence.start)]
+        pool = _drop_containers(best, keep=spread)
+        if anchor is not None:
+            pool.sort(key=lambda pm: abs(pm.mention.start - anchor))
+        chosen = pool[:1]
+        if listed and chosen:
+            chosen += _listed_after(sentence.text, sentence.start, chosen[0],
+                                    [pm for _, pm in scored])
     chosen = _drop_containers(chosen)
     # One incident per distinct place.
     out, seen = [], set()
@@ -618,24 +634,46 @@ _SPREAD = re.compile(r"\b(?:throughout|across|all over)\s(?:the\s)?$", re.IGNORE
 _LIST_AND = re.compile(r",?\s(?:and\s|or\s)?(?:the\s)?")
 
 
-def _drop_containers(chosen: list[PlaceMention]) -> list[PlaceMention]:
+def _listed_after(text: str, offset: int, first: PlaceMention,
+                  candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """The places listed right after ``first``: "in Paris, Lyon and Nantes"."""
+    out, last = [], first
+    for pm in sorted(candidates, key=lambda p: p.mention.start):
+        if pm.mention.start < last.mention.end:
+            continue
+        if _contains(pm, last) or _area(pm) > _area(last) or not _LIST_AND.fullmatch(
+                text, last.mention.end - offset, pm.mention.start - offset):
+            break  # "in Sacramento, California": where the town is, no list
+        out.append(pm)
+        last = pm
+    return out
+
+
+def _drop_containers(chosen: list[PlaceMention], keep: Sequence[PlaceMention] = ()
+                     ) -> list[PlaceMention]:
     """Drop a town named only to say where a landmark is ("Adiyala Jail, Rawalpindi").
 
     A landmark placed only approximately, in a town, is no container of it.
     """
     resolved = [p for p in chosen if p.place is not None]
-    out = []
-    for pm in chosen:
-        if pm.place is not None and pm.place.precision_m > 1_000 and not (
-                pm.place.properties.get("within_name")) and any(
-            other.place is not None and other is not pm
-            and other.place.precision_m < pm.place.precision_m
-            and distance_km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
-            for other in resolved
-        ):
-            continue
-        out.append(pm)
-    return out or chosen
+    return [pm for pm in chosen if pm in keep or not any(
+        _contains(pm, other) for other in resolved if other is not pm)] or chosen
+
+
+def _area(pm: PlaceMention) -> int:
+    """2 for a country, 1 for a region, 0 for the rest."""
+    kind = pm.place.kind if pm.place is not None else ""
+    return 2 if kind in COUNTRY_KINDS else 1 if kind in REGION_KINDS else 0
+
+
+def _contains(pm: PlaceMention, other: PlaceMention) -> bool:
+    """Whether ``pm`` is an area around ``other`` (a continent is around everything)."""
+    if pm.place is None or other.place is None or pm.place.properties.get("within_name"):
+        return False
+    if pm.place.kind == "continent":
+        return other.place.kind != "continent"
+    return 1_000 < pm.place.precision_m and other.place.precision_m < pm.place.precision_m \
+        and distance_km(other.place, pm.place) * 1000 <= max(pm.place.precision_m, 15_000)
 
 
 def _add_to_previous(incidents: list[TextIncident], new: TextIncident) -> bool:
