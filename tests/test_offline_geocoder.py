@@ -10,6 +10,7 @@ from shapely.geometry import Point
 
 from mapper import cases
 from mapper.geocoders import OfflineGeocoder, Place, default_geocoder
+from mapper.geocoders.geonames import display_name
 from mapper.pipeline import map_case
 from mapper.text.nearby import NearbyPlaces, distance_km
 
@@ -100,3 +101,13 @@ def test_nearest_place_from_the_grid_is_the_nearest_of_all():
             assert (got is None) == (expected is None), (n, reach, got, expected)
             if got is not None:
                 assert math.isclose(got, expected)
+
+
+def test_names_with_stray_marks_are_shown_as_spelled_elsewhere(offline):
+    """GeoNames spells Itahari (Nepal) with marks that sit on no letter."""
+    place = offline.geocode("Itahari")
+    assert place is not None and place.country == "NP"
+    assert place.name == "Itahari"
+    assert display_name({"name": "Zürich", "alternatenames": ["Zurich"]}) == "Zürich"
+    assert display_name({"name": "S\u0332h\u0332\u0113wah",
+                         "alternatenames": ["Shewah", "Sh\u0113wah"]}) == "Sh\u0113wah"

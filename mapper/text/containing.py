@@ -37,7 +37,8 @@ from mapper.text.vocab import AREA_HEADS, DIRECTIONS
 UNPLACEABLE_HEADS = frozenset({
     "ocean", "sea", "river", "mountains", "lake", "island", "islands", "valley", "border",
     "crossing", "province", "canal", "sector", "mount", "cape", "gulf", "bay", "isle",
-    "strait", "straits", "jebel", "jabal", "wadi", "ras",
+    "strait", "straits", "jebel", "jabal", "wadi", "ras", "region", "governorate", "oblast",
+    "prefecture",
 })
 #: Heads of areas that reach well beyond the town they are placed in.
 WIDE_HEADS = frozenset({"county", "district", "township", "cantonment", "cantt", "town"})
