@@ -15,14 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.text import dates, events, landmarks, route, sentences
+from mapper.text import casualties, dates, events, landmarks, route, sentences
 from mapper.text.cues import Cue, CueSet, lowered
 from mapper.text.mentions import find_landmarks, fold
 from mapper.text.vocab import LANDMARK_HEADS
 
 ALL_CUES = [
-    *(cue for _, _, cue in events.TRIGGERS), *(cue for _, cue in events.VICTIMS),
-    *(v for module in (events, dates, sentences, route) for v in vars(module).values()
+    *(cue for _, _, cue in events.TRIGGERS), *(cue for _, cue in casualties.VICTIMS),
+    *(v for module in (events, casualties, dates, sentences, route)
+      for v in vars(module).values()
       if isinstance(v, Cue)),
 ]
 CUE_SET = CueSet(ALL_CUES)

@@ -3,7 +3,7 @@
 Each sentence that reports an event yields incidents: a type and sub-type
 (the vocabulary of :mod:`mapper.schema`), the place it happened (not every
 place the sentence names), a date, casualty counts with qualifiers and who the
-victims were, actors, and the sentence as evidence. Content attributed to a
+victims were (:mod:`mapper.text.casualties`), actors, and the sentence as evidence. Content attributed to a
 speaker is a claim and says whose. Sentences that continue an incident already
 seen ("The march is being led by ...") add to it instead of repeating it.
 """
@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from mapper.text.casualties import VERBS, casualties, counts_at_places
 from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
-from mapper.text.counts import Count, find_counts
 from mapper.text.cues import Cue, CueSet, Found, lowered
 from mapper.text.dates import DATE_CUES, find_date
 from mapper.text.sentences import Sentence, strip_title
@@ -90,36 +90,12 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "attacked assaulted beat abducted gunmen opened_fire"),
     )
 )
-_KILLED = Cue(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|"
-              r"lost (?:their|his|her) lives?|fatalities|bodies)\b",
-              "kill died dead death martyred lost_ fatalities bodies")
-_INJURED = Cue(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", "injur wound hurt")
-_ARRESTED = Cue(r"\b(?:arrested|arresting|detained|detaining|rounded up|arrests)\b",
-                "arrest detain rounded_up")
-_VERBS = (("killed", _KILLED), ("injured", _INJURED), ("arrested", _ARRESTED))
 _MODAL = Cue(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
              r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
              "arrest detained")
-#: Victim nouns -> who the victims were.
-VICTIMS: tuple[tuple[str, Cue], ...] = tuple(
-    (who, Cue(p, words)) for who, p, words in (
-        ("police", r"\b(?:police(?:men|women)?(?: officials?| officers?| personnel| constables?)?|"
-                   r"officers?|constables?|cops|security (?:personnel|officials|forces)|rangers|"
-                   r"soldiers|troops|law enforcers?)\b",
-         "police officer constable cops security_ rangers soldiers troops law_enforcer"),
-        ("protesters", r"\b(?:protest(?:e|o)rs?|demonstrators?|marchers|supporters|workers|"
-                       r"activists|party members)\b",
-         "protest demonstrator marchers supporters workers activists party_members"),
-        ("journalists", r"\b(?:journalists?|reporters?|cameram[ae]n|photographers?)\b",
-         "journalist reporter camera photographer"),
-        ("students", r"\b(?:students?)\b", "student"),
-        ("civilians", r"\b(?:civilians?|bystanders?|passers-by|residents|children|women)\b",
-         "civilian bystander passers-by residents children women"),
-        ("people", r"\b(?:people|persons|individuals|others)\b", "people persons individuals others"),
-    )
-)
 _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|throughout|all over|around|"
-                       r"into|within|off|reached|reaching|entered|to|towards?|from|of|via|through)\s+(?:the\s)?$",
+                       r"into|within|off|reached|reaching|entered|to|towards?|from|of|via|"
+                       r"through)\s+(?:the\s)?$",
                        re.IGNORECASE)
 _NOT_THE_EVENT_PLACE = Cue(
     r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from|"
@@ -216,7 +192,7 @@ def extract_incidents(
         here = located[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         dated = find_date(sentence.text, published, cues)
         date, precision = dated if dated else (published, 2 if published else 0)
-        counts = _casualties(sentence.text, cues)
+        counts = casualties(sentence.text, cues)
         actors = _actors(sentence.text, cues)
         claimed = sentence.speaker
         if sentence.speaker and not found:
@@ -240,7 +216,7 @@ def extract_incidents(
             if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
-            by_place = _counts_at_places(sentence, in_clause, cues) if (
+            by_place = counts_at_places(sentence, in_clause, cues) if (
                 event_type in ("violence", "clash") and counts) else {}
             if len(by_place) >= 2:
                 targets = list(by_place)  # "17 died in Kathmandu and two in Itahari"
@@ -288,7 +264,7 @@ _CLAUSE_BREAK = Cue(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+",
 _CAPITAL = Cue(r"\b(?:in|into|across|around|of) the (?:capital|city)\b", "the_capital the_city")
 #: Every cue a sentence is checked for, found in one pass.
 _SENTENCE_CUES = CueSet([
-    *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in _VERBS), _MODAL, _LED_BY,
+    *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in VERBS), _MODAL, _LED_BY,
     _GROUP_ACTORS, _CROWD, _WARNING, _CLAUSE_BREAK, _CAPITAL, *DATE_CUES,
 ])
 _TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
@@ -375,131 +351,6 @@ def _named(speaker: str) -> bool:
     return speaker[:1].isupper()
 
 
-def _casualties(text: str, cues: Found) -> dict:
-    """Killed / injured / arrested counts of a sentence, each count attached to its verb."""
-    verbs = [(kind, verb) for kind, cue in _VERBS for verb in cue.finditer(text, cues)]
-    if not verbs:
-        return {}
-    # Only counts near a verb can be attached to it (see _nearest_count).
-    counts = [c for c in find_counts(text, min(v.start() for _, v in verbs) - _COUNT_REACH,
-                                     max(v.end() for _, v in verbs) + _COUNT_REACH)
-              if not _is_date_or_label(text, c)]
-    result: dict = {}
-    for kind, verb in verbs:
-        if kind in result:
-            continue
-        best = _nearest_count(text, counts, verb.start(), verb.end())
-        if best is None:
-            if kind != "arrested" and _ONE_VICTIM.search(text, max(0, verb.start() - 60),
-                                                         verb.start()):
-                result[kind], result[f"{kind}_qualifier"] = 1, "exact"  # "a student was shot dead"
-                result.setdefault("qualifier", "")
-            continue
-        parts = _summed_with(text, counts, best, [v.start() for _, v in verbs])
-        result[kind] = sum(c.value for c in parts)
-        qualifiers = {c.qualifier for c in parts}
-        result[f"{kind}_qualifier"] = qualifiers.pop() if len(qualifiers) == 1 else "at least"
-        if kind != "arrested":
-            qualifier = result[f"{kind}_qualifier"]
-            result.setdefault("qualifier", qualifier if qualifier != "exact" else "")
-            victims = _unique([_victims(text[c.end:c.end + 40]) for c in parts]) or [_victims(
-                text[verb.end():verb.end() + 40])]
-            if victims != [""] and "victims" not in result:
-                result["victims"] = ", ".join(v for v in victims if v)
-    return result
-
-
-#: A lone victim: "a protester was killed", "another student was shot dead".
-_ONE_VICTIM = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s(?:[\w-]+\s){1,3}(?:was|has been|had been)\s"
-                         r"(?:\w+\s)?$")
-#: Counts of different victims added up: "22 officers and 16 civilians were injured".
-_AND_COUNT = re.compile(r"\s(?:[\w-]+\s){1,3}and\s$")
-
-
-def _summed_with(text: str, counts: list[Count], last: Count, verbs: list[int]) -> list[Count]:
-    """``last`` and the counts it is added to ("22 officers and 16 civilians"), not those
-    of another verb ("96 killed and 300 injured")."""
-    parts = [last]
-    for count in reversed(counts[:counts.index(last)]):
-        if not _AND_COUNT.fullmatch(text, count.end, parts[0].start) or any(
-                count.end <= at < parts[0].start for at in verbs):
-            break
-        parts.insert(0, count)
-    return parts
-
-
-#: A count said of one place: "17 people died in X", "two in Y".
-_COUNT_IN = re.compile(r"\s(?:[\w-]+\s){0,3}?(?:in|at)\s(?:the\s)?$")
-
-
-def _counts_at_places(sentence: Sentence, here: list[PlaceMention],
-                      cues: Found) -> dict[PlaceMention, dict]:
-    """Casualties counted place by place: "Seventeen died in Kathmandu and two in Itahari".
-
-    A count written just before "in"/"at" and a place belongs to that place; its kind
-    (killed, injured) is that of the verb between them, or else of the nearest verb
-    before the count ("and two in Itahari" repeats "died").
-    """
-    text = sentence.text
-    verbs = sorted(((verb.start(), kind) for kind, cue in _VERBS if kind != "arrested"
-                    for verb in cue.finditer(text, cues)))
-    if not verbs:
-        return {}
-    counts = find_counts(text)
-    found: dict[PlaceMention, dict] = {}
-    for pm in here:
-        local = pm.mention.start - sentence.start
-        count = next((c for c in reversed(counts) if c.end < local
-                      and _COUNT_IN.fullmatch(text, c.end, local)), None)
-        if count is None or _is_date_or_label(text, count):
-            continue
-        kinds = [kind for at, kind in verbs if count.end <= at < local] or [
-            kind for at, kind in verbs if at < count.start][-1:]
-        if not kinds or pm in found:
-            continue
-        qualifier = count.qualifier if count.qualifier != "exact" else ""
-        found[pm] = {kinds[0]: count.value, f"{kinds[0]}_qualifier": count.qualifier,
-                     "qualifier": qualifier, "victims": _victims(text[count.end:count.end + 40])}
-    return found
-
-
-#: Farthest a count is looked for from its verb: 70 characters between them, plus
-#: the count's own length.
-_COUNT_REACH = 140
-
-
-def _nearest_count(text: str, counts: list[Count], vstart: int, vend: int) -> Count | None:
-    before = [c for c in counts if c.end <= vstart and vstart - c.end <= 70
-              and not _SEPARATE_CLAUSE.search(text, c.end, vstart)]
-    after = [c for c in counts if c.start >= vend and c.start - vend <= 25]
-    if before:
-        return max(before, key=lambda c: c.end)
-    if after:
-        return min(after, key=lambda c: c.start)
-    return None
-
-
-def _is_date_or_label(text: str, count: Count) -> bool:
-    around = text[max(0, count.start - 12):count.end + 12].lower()
-    if _MONTH_DAY.search(around):
-        return True
-    return bool(_LABEL_AFTER.match(text[count.end:count.end + 12].lower()))
-
-
-_SEPARATE_CLAUSE = re.compile(r"[;]|\bwhile\b|\band\b[^,]*\b(?:were|was)\b")
-_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b")
-_LABEL_AFTER = re.compile(r"(?:st|nd|rd|th)?\s?(?:number|no\.|-?years?[- ]old|[ap]\.m\.|[ap]m\b|"
-                          r"constitutional|amendment|january|february|march|april|may|june|july|august|september|"
-                          r"october|november|december|%|percent|per cent|km|kilomet|miles|"
-                          r"hours|days|minutes|years|round)")
-
-
-def _victims(text: str) -> str:
-    low = lowered(text)
-    for who, victim in VICTIMS:
-        if victim.search(text, low):
-            return who if who != "people" else ""
-    return ""
 
 
 def _actors(text: str, cues: Found) -> list[str]:
