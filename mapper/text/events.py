@@ -186,7 +186,8 @@ def extract_incidents(
     contexts: dict[int, _Before] = {}
     for sentence in sentences:
         cues = _SENTENCE_CUES.find_in(sentence.text)
-        found = _types(sentence.text, cues)
+        trigger_at: dict[tuple[str, str], int] = {}
+        found = _types(sentence.text, cues, trigger_at)
         if not found and not (sentence.speaker and not sentence.quoted and _named(sentence.speaker)):
             continue
         here = located[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
@@ -207,7 +208,7 @@ def extract_incidents(
         elif claimed and not sentence.quoted and _WARNING.search(sentence.text, cues):
             found = [("statement", "warning")]
         for event_type, subtype in _merge_types(found, counts):
-            *clause, anchor = _clause_of(sentence, cues, event_type, subtype)
+            *clause, anchor = _clause_of(sentence, cues, trigger_at.get((event_type, subtype)))
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
             targets: list[PlaceMention | None] = [*_event_places(
                 sentence, in_clause, event_type, contexts, anchor,
@@ -267,42 +268,42 @@ _SENTENCE_CUES = CueSet([
     *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in VERBS), _MODAL, _LED_BY,
     _GROUP_ACTORS, _CROWD, _WARNING, _CLAUSE_BREAK, _CAPITAL, *DATE_CUES,
 ])
-_TRIGGER = {(t, s): p for t, s, p in TRIGGERS}
 
 
-def _clause_of(sentence: Sentence, cues: Found, event_type: str, subtype: str
+def _clause_of(sentence: Sentence, cues: Found, hit: int | None
                ) -> tuple[int, int, int | None]:
-    """Document span of the clause of ``sentence`` where the event's trigger is, and
-    where the trigger is (None when the event has none: a statement)."""
-    pattern = _TRIGGER.get((event_type, subtype))
-    hit = pattern.search(sentence.text, cues) if pattern else None
-    anchor = sentence.start + hit.start() if hit else None
-    if hit is None or not _CLAUSE_BREAK.possible(cues) or (
-            event_type == "arrest" and subtype == "arrest warning"):
+    """Document span of the clause of ``sentence`` where the event's trigger is (at
+    ``hit`` in the sentence), and where the trigger is in the document (None when the
+    event has none: a statement, a warning)."""
+    anchor = sentence.start + hit if hit is not None else None
+    if hit is None or not _CLAUSE_BREAK.possible(cues):
         return sentence.start, sentence.end, anchor
     bounds = [0]
     for match in _CLAUSE_BREAK.finditer(sentence.text, cues):
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence.text))
     for i in range(0, len(bounds), 2):
-        if bounds[i] <= hit.start() < bounds[i + 1]:
+        if bounds[i] <= hit < bounds[i + 1]:
             return sentence.start + bounds[i], sentence.start + bounds[i + 1], anchor
     return sentence.start, sentence.end, anchor
 
 
-def _types(text: str, cues: Found) -> list[tuple[str, str]]:
+def _types(text: str, cues: Found, trigger_at: dict[tuple[str, str], int]
+           ) -> list[tuple[str, str]]:
+    """The event types of a sentence; ``trigger_at`` gets where each one's trigger is."""
     found: list[tuple[str, str]] = []
     seen_types: set[str] = set()
     for event_type, subtype, trigger in TRIGGERS:
         if event_type in seen_types or trigger not in cues.first:
             continue
         if subtype == "march" and "March" in text:
-            hit = any(not _is_month(text, m) for m in trigger.finditer(text, cues))
+            hit = next((m for m in trigger.finditer(text, cues) if not _is_month(text, m)), None)
         else:
-            hit = trigger.search(text, cues) is not None
+            hit = trigger.search(text, cues)
         if hit:
             found.append((event_type, subtype))
             seen_types.add(event_type)
+            trigger_at[event_type, subtype] = hit.start()
     return found
 
 
