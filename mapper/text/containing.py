@@ -115,6 +115,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
     # written in them ("the Holiday Inn in Manvers").
     spots = [pm for pm in places if pm.place is not None and pm.place.kind == "place"
              and pm.place.properties.get("approximate")]
+    accompanied = [t for t in towns if t.place and company[t.place.place_id]]
     out = []
     for pm in places:
         m = pm.mention
@@ -132,8 +133,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                     "the area its name is after")))
                 continue
         supported = [t for t in near if t.place and company[t.place.place_id]]
-        town = (_written_in(text, m, near + spots)
-                or _named_for(m, [t for t in towns if t.place and company[t.place.place_id]])
+        town = (_written_in(text, m, near + spots) or _named_for(m, accompanied)
                 or _in_sentence(text, m, supported)
                 or _in_sentence_before(text, m, supported)
                 or _around_dateline(text, m, near, dateline_start)

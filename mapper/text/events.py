@@ -3,9 +3,10 @@
 Each sentence that reports an event yields incidents: a type and sub-type
 (the vocabulary of :mod:`mapper.schema`), the place it happened (not every
 place the sentence names), a date, casualty counts with qualifiers and who the
-victims were (:mod:`mapper.text.casualties`), actors, and the sentence as evidence. Content attributed to a
-speaker is a claim and says whose. Sentences that continue an incident already
-seen ("The march is being led by ...") add to it instead of repeating it.
+victims were (:mod:`mapper.text.casualties`), actors, and the sentence as
+evidence. Content attributed to a speaker is a claim and says whose. Sentences
+that continue an incident already seen ("The march is being led by ...") add to
+it instead of repeating it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from mapper.text.casualties import VERBS, casualties, counts_at_places
 from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
@@ -207,6 +208,7 @@ def extract_incidents(
             found = [("arrest", "arrest warning")]
         elif claimed and not sentence.quoted and _WARNING.search(sentence.text, cues):
             found = [("statement", "warning")]
+        sentence_counts = None  # place by place, read once per sentence when needed
         for event_type, subtype in _merge_types(found, counts):
             *clause, anchor = _clause_of(sentence, cues, trigger_at.get((event_type, subtype)))
             in_clause = [p for p in here if clause[0] <= p.mention.start < clause[1]]
@@ -217,8 +219,12 @@ def extract_incidents(
             if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
                     _CAPITAL.search(sentence.text[local])):
                 targets = [fallback_place]  # "in the capital": the dateline city
-            by_place = counts_at_places(sentence, in_clause, cues) if (
-                event_type in ("violence", "clash") and counts) else {}
+            by_place: dict[PlaceMention, dict] = {}
+            if event_type in ("violence", "clash") and counts:
+                if sentence_counts is None:
+                    sentence_counts = counts_at_places(sentence, here, cues)
+                by_place = {pm: c for pm, c in sentence_counts.items()
+                            if clause[0] <= pm.mention.start < clause[1]}
             if len(by_place) >= 2:
                 targets = list(by_place)  # "17 died in Kathmandu and two in Itahari"
             for target in targets or [None]:
@@ -420,28 +426,21 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
             ctx = contexts[pm.mention.start] = _before(sentence, pm)
         befores.append(ctx)
     scored: list[tuple[float, PlaceMention]] = []
-    excluded: set[str] = set()
-    listed_after = -1  # end of an excluded place a list may go on from
-    for i, (pm, ctx) in enumerate(zip(here, befores, strict=True)):
-        if event_type == "statement":
-            break
-        if not (ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)) and (
-                listed_after < 0 or not _LIST_AND.fullmatch(
-                    sentence.text, listed_after - sentence.start,
-                    pm.mention.start - sentence.start)):
-            listed_after = -1
-            continue
-        # "treated at the Civil Hospital and the Trauma Center": the list too
-        befores[i] = replace(ctx, not_event=True)
-        listed_after = pm.mention.end
-        if pm.place is not None:
-            excluded.add(pm.place.place_id)
-    for pm, ctx in zip(here, befores, strict=True):
-        if pm.place is not None and pm.place.place_id in excluded:
+    elsewhere = [False] * len(here)  # not where the event was: "from X", "towards X"
+    if event_type != "statement":
+        previous: PlaceMention | None = None
+        for i, (pm, ctx) in enumerate(zip(here, befores, strict=True)):
+            # "treated at the Civil Hospital and the Trauma Center": the list too
+            elsewhere[i] = ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE) or (
+                previous is not None and bool(_LIST_AND.fullmatch(
+                    sentence.text, previous.mention.end - sentence.start,
+                    pm.mention.start - sentence.start)))
+            previous = pm if elsewhere[i] else None
+    excluded = {pm.place.place_id for pm, out in zip(here, elsewhere, strict=True)
+                if out and pm.place is not None}
+    for pm, ctx, out in zip(here, befores, elsewhere, strict=True):
+        if out or (pm.place is not None and pm.place.place_id in excluded):
             continue  # "from Khyber Pakhtunkhwa (KP)": the alias too
-        if event_type != "statement" and (
-                ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE)):
-            continue
         if event_type != "statement" and ctx.speaking:
             continue  # where someone spoke, not where the event was
         score = 1.0

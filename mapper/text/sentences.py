@@ -19,8 +19,8 @@ _ABBREVIATIONS = (
 # The end mark is matched, not looked behind for: a pattern that starts with a
 # character set is scanned for much faster.
 # Reference marks after the stop ("revenue.[6][7] Police") are skipped with the closers.
-_BOUNDARY = re.compile(r"(?P<mark>[.!?])(?:\[\w[\w ]{0,9}\])*[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
-                       r"|\n\s*\n|\n(?=\S)")
+_BOUNDARY = re.compile(r"(?P<mark>[.!?])(?:\[\w[\w ]{0,9}\])*[\"'\u201d\u2019)\]]*\s+"
+                       r"(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 _LAST_WORD = re.compile(r"(?<!\w)(\w+(?:\.\w+)*)\.[\"'\u201d\u2019)]*$")
 _CLOSERS = "\"'\u201d\u2019)"
 _QUOTE = re.compile(r"\"[^\"]{2,3000}?\"|\u201c[^\u201d]{2,3000}?\u201d")
