@@ -145,6 +145,11 @@ PLACED_IN = [
      "COLOMBO, July 9 - Protesters stormed the residence. Trains were taken by crowds "
      "arriving from Kandy, Galle and Negombo. A house on Fifth Lane burned.",
      "Fifth Lane", "COLOMBO"),
+    # Bogota lies far from the report's other places; it is still where the square is.
+    ("a city of the report's country far from the others holds its sentence's landmark",
+     "MEDELLIN, Colombia, May 3 (Reuters) - Police fired tear gas at students in Medellin "
+     "and Envigado. In Bogota, thousands gathered at the Plaza de Bolivar.",
+     "Plaza de Bolivar", "Bogota"),
 ]
 
 

@@ -135,3 +135,22 @@ def test_a_town_written_with_its_state_is_no_list(extractor):
 def test_a_continent_is_no_event_place_beside_a_town(extractor):
     found = incidents(extractor, "Riots broke out in Asia, in Manila, on Friday.")
     assert [i["place"] for i in found if i["type"] == "clash"] == ["Manila"]
+
+
+def test_nationwide_means_the_report_s_country(extractor):
+    found = incidents(extractor, "MOMBASA, Kenya - Police fired tear gas in Mombasa and "
+                                 "Malindi. The interior ministry said 120 people had been "
+                                 "arrested across the country.")
+    arrests = [i for i in found if i["arrested"] == 120]
+    assert [i["place"] for i in arrests] == ["Kenya"]
+    assert "across the country" in arrests[0]["notes"][0]
+
+
+def test_the_capital_is_the_report_s_country_s_capital(extractor):
+    found = incidents(extractor, "MEDELLIN, Colombia - Riot police fired tear gas in "
+                                 "Medellin. In the capital, 40 people were detained.")
+    assert [i["place"] for i in found if i["arrested"] == 40] == ["Bogotá"]
+    # "The city" is the dateline's.
+    found = incidents(extractor, "MEDELLIN, Colombia - Riot police fired tear gas. Across the "
+                                 "city, 40 people were detained.")
+    assert [i["place"] for i in found if i["arrested"] == 40] == ["Medellín"]

