@@ -154,3 +154,28 @@ def test_the_capital_is_the_report_s_country_s_capital(extractor):
     found = incidents(extractor, "MEDELLIN, Colombia - Riot police fired tear gas. Across the "
                                  "city, 40 people were detained.")
     assert [i["place"] for i in found if i["arrested"] == 40] == ["Medellín"]
+
+
+def test_arson_and_occupations_are_events(extractor):
+    found = incidents(extractor, "Rioters set fire to a police station in Kano.")
+    assert [(i["subtype"], i["place"]) for i in found] == [("violent demonstration", "Kano")]
+    found = incidents(extractor, "Students occupied the campus in Medellín for a week.")
+    assert [(i["subtype"], i["place"]) for i in found] == [("sit-in", "Medellín")]
+    # A flat's rooms occupying a floor are no sit-in.
+    assert incidents(extractor, "Three bedrooms occupy the top floor in Leeds.") == []
+
+
+def test_people_taken_to_hospital_are_injured(extractor):
+    assert casualties(extractor, "In Lagos, 30 people were being treated in hospitals.") == [
+        ("Lagos", None, 30)]
+    assert casualties(extractor, "Fifty-five people were admitted to hospital in Nairobi.") == [
+        ("Nairobi", None, 55)]
+
+
+def test_the_ends_of_a_blocked_stretch_are_not_blockades(extractor):
+    found = incidents(extractor, "Truckers blocked the Pan-American Highway between Cali and "
+                                 "Popayan.")
+    assert [i["place"] for i in found if i["type"] == "blockade"] == ["Pan-American Highway"]
+    # Without the stretch named, the ends are all there is.
+    found = incidents(extractor, "Truckers blocked roads between Cali and Popayan.")
+    assert {i["place"] for i in found if i["type"] == "blockade"} == {"Cali", "Popayán"}

@@ -176,6 +176,7 @@ def test_countries_listed_without_commas_are_each_places(extractor):
 @pytest.mark.parametrize(("text", "mention"), [
     ("Fans queued outside Brooklyn's Barclays Center all night.", "Barclays Center"),
     ("Gunmen attacked Torkula village before dawn.", "Torkula"),
+    ("Water cannon were fired at the Pathumwan intersection.", "Pathumwan"),
     ("Mourners filled Holy Redeemer Church on Sunday.", "Holy Redeemer Church"),
 ])
 def test_landmark_mentions_are_the_names_themselves(extractor, text, mention):
@@ -315,6 +316,9 @@ def test_a_state_written_with_its_word_state(extractor):
     ("Rebels hid on Mount Elgon, near the border.", "Mount Elgon"),
     ("Hundreds protested at the University of Ottawa in Canada.", "University of Ottawa"),
     ("Residents of Barangay San Roque were moved.", "Barangay San Roque"),
+    ("Crowds massed at the Democracy Monument on Sunday.", "Democracy Monument"),
+    ("Students occupied the Universidad de Antioquia.", "Universidad de Antioquia"),
+    ("Barricades went up on the Loma de la Cruz in Cali.", "Loma de la Cruz"),
 ])
 def test_streets_buildings_and_named_features(extractor, sentence, landmark):
     assert landmark in located(extractor, sentence)
@@ -513,6 +517,18 @@ def test_a_small_town_abroad_nothing_points_to_is_left_unresolved(extractor):
     places = located(extractor, "Floods hit Manila, Quezon City and Cebu in the Philippines, "
                                 "and a bridge fell near Guma.")
     assert places["Guma"].country == "PH"
+
+
+def test_a_city_abroad_known_by_the_name_only_in_another_language_is_left_unresolved(
+        extractor):
+    # "Marina" is the primary name of towns in several countries and, in GeoNames, an
+    # alternate name of Mar'ino, a Moscow district of 250,000.
+    text = ("Crowds burned a bank in Kano, Kaduna and Zaria, Nigeria, and a police post on "
+            "Marina.")
+    assert located(extractor, text)["Marina"] is None
+    # Where the report is about that city's country, the alternate name still holds.
+    places = located(extractor, "Moscow police detained 40 in Lyublino, Kapotnya and Marina.")
+    assert places["Marina"] is not None and places["Marina"].country == "RU"
 
 
 def test_initials_of_a_place_the_report_names_in_full_are_that_place(extractor):

@@ -19,7 +19,9 @@ from mapper.text.sentences import Sentence
 KILLED = Cue(r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|"
              r"lost (?:their|his|her) lives?|fatalities|bodies)\b",
              "kill died dead death martyred lost_ fatalities bodies")
-INJURED = Cue(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", "injur wound hurt")
+INJURED = Cue(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries|hospitali[sz]ed|"
+              r"(?:admitted|treated) (?:to|in|at) (?:the |a )?(?:\w+ )?hospitals?)\b",
+              "injur wound hurt hospital")
 ARRESTED = Cue(r"\b(?:arrested|arresting|detained|detaining|rounded up|arrests)\b",
                "arrest detain rounded_up")
 #: Verbs that counts are attached to, by what they count.

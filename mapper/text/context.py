@@ -194,7 +194,8 @@ def resolve_mentions(
             continue
         siblings = area_tally.others(key)
         ranked = sorted(cands, key=lambda p: -_score(p, others, anchors, areas, siblings))
-        if _stray(ranked[0], partial(tally.independent, candidates, key), anchors):
+        if _stray(ranked[0], partial(tally.independent, candidates, key), anchors,
+                  candidates[key]):
             chosen[key] = (None, tuple(ranked[:5]))
             continue
         chosen[key] = (ranked[0], tuple(ranked[1:6]))
@@ -239,13 +240,18 @@ def resolve_mentions(
 
 
 def _stray(place: Place, independent_votes: Callable[[], Counter[str]],
-           anchors: NearbyPlaces) -> bool:
+           anchors: NearbyPlaces, readings: Sequence[Place] = ()) -> bool:
     """True for a small town abroad that nothing else in the report points to: "Guma" in
     a report from Benue State, Nigeria, is not the Philippine village of that name, and
-    a point 12,000 km off is worse than none. ``independent_votes`` gives the country
-    votes of the report's other names (computed only when needed)."""
-    if (place.kind in COUNTRY_KINDS | REGION_KINDS or place.origin != "geonames"
-            or place.population >= STRAY_TOWN_MAX_POPULATION):
+    a point 12,000 km off is worse than none. So is a city abroad known by the name only
+    in another language, when the name is other places' own ("Loma" is Rome in Hawaiian,
+    and a town in Sierra Leone). ``independent_votes`` gives the country votes of the
+    report's other names (computed only when needed)."""
+    if place.kind in COUNTRY_KINDS | REGION_KINDS or place.origin != "geonames":
+        return False
+    if place.population >= STRAY_TOWN_MAX_POPULATION and (
+            place.properties.get("is_primary", True)
+            or not any(r.properties.get("is_primary") for r in readings)):
         return False
     others = independent_votes()
     return (not others.get(place.country)

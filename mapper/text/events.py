@@ -32,7 +32,8 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
     (t, s, Cue(p, words)) for t, s, p, words in (
         ("protest", "march", r"\b(?:march(?:es|ed|ing)?|long march|convoy|caravan)\b",
          "march convoy caravan"),
-        ("protest", "sit-in", r"\b(?:sit-ins?|dharna|occup(?:y|ied|ation) of)\b",
+        ("protest", "sit-in",
+         r"\b(?:sit-ins?|dharna|occupation of|occup(?:ied|ying) (?:the|a|an|parts of))\b",
          "sit-in dharna occup"),
         ("protest", "rally", r"\brall(?:y|ies|ied)\b", "rall"),
         ("protest", "peaceful protest",
@@ -46,7 +47,8 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "clash skirmish fought battled tear rubber_bullets water_cannon baton lathi stone "
          "pelted fired shelling"),
         ("clash", "violent demonstration",
-         r"\b(?:riot(?:s|ed|ing)?|torched|set (?:ablaze|on fire)|vandali[sz]ed|stormed|"
+         r"\b(?:riot(?:s|ed|ing)?|torched|set (?:ablaze|alight|on fire|fire to)|vandali[sz]ed|"
+         r"stormed|"
          r"looted|burn(?:ed|t))\b",
          "riot torched set_ vandali stormed looted burn"),
         ("arrest", "arrests",
@@ -87,8 +89,9 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "talks negotiat dialogue parley"),
         ("violence", "casualties",
          r"\b(?:killed|killing|died|dead|deaths?|death toll|martyred|shot dead|lost (?:their|his|"
-         r"her) lives?|fatalities|injured|injuring|wounded|wounding|hurt|injuries|casualties)\b",
-         "kill died dead death martyred lost_ fatalities injur wound hurt casualties"),
+         r"her) lives?|fatalities|injured|injuring|wounded|wounding|hurt|injuries|casualties|"
+         r"hospitali[sz]ed|(?:admitted|treated) (?:to|in|at) (?:the |a )?(?:\w+ )?hospitals?)\b",
+         "kill died dead death martyred lost_ fatalities injur wound hurt casualties hospital"),
         ("violence", "attack on civilians",
          r"\b(?:attacked|assaulted|beaten|beat up|abducted|gunmen|opened fire)\b",
          "attacked assaulted beat abducted gunmen opened_fire"),
@@ -97,6 +100,7 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
 _MODAL = Cue(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
              r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
              "arrest detained")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|throughout|all over|around|"
                        r"into|within|off|reached|reaching|entered|to|towards?|from|of|via|"
                        r"through)\s+(?:the\s)?$",
@@ -104,7 +108,7 @@ _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|throughout|all
 _NOT_THE_EVENT_PLACE = Cue(
     r"\b(?:from|buried in|funerals? (?:was |were )?(?:held )?in|hometown|native|hails from|"
     r"treated (?:at|in)|(?:taken|rushed|admitted|shifted|transferred) to)"
-    r"\s+(?:the\s)?(?:\w+\s){0,2}$",
+    r"\s+(?:the\s)?(?:(?!(?:in|at|on|near)\s)\w+\s){0,2}$",
     "from buried_in funeral hometown native treated_ taken_to rushed_to admitted_to "
     "shifted_to transferred_to")
 #: Where something is heading is not where it is, except for what is put "on the routes
@@ -438,6 +442,7 @@ class _Before:
     heading: bool  # "towards X": where something is going
     speaking: bool  # "speaking to reporters in X": where someone spoke
     locative: bool  # "at X", "in X"
+    between: bool  # "between X and": an end of a stretch
 
 
 def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
@@ -449,7 +454,7 @@ def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
     return _Before(
         bool(_NOT_THE_EVENT_PLACE.search(before, low)), bool(_HEADING.search(before, low)),
         bool(_SPEAKING_PLACE.search(wider, lowered(wider))),
-        bool(_LOCATIVE.search(before)),
+        bool(_LOCATIVE.search(before)), bool(_BETWEEN.search(before)),
     )
 
 
@@ -472,14 +477,12 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
     scored: list[tuple[float, PlaceMention]] = []
     elsewhere = [False] * len(here)  # not where the event was: "from X", "towards X"
     if event_type != "statement":
-        previous: PlaceMention | None = None
-        for i, (pm, ctx) in enumerate(zip(here, befores, strict=True)):
-            # "treated at the Civil Hospital and the Trauma Center": the list too
-            elsewhere[i] = ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE) or (
-                previous is not None and bool(_LIST_AND.fullmatch(
-                    sentence.text, previous.mention.end - sentence.start,
-                    pm.mention.start - sentence.start)))
-            previous = pm if elsewhere[i] else None
+        # "blocked the highway between Cali and Popayan": the ends of the stretch are not
+        # where it was blocked, when the sentence names another place.
+        elsewhere = _elsewhere(sentence, here, befores, event_type,
+                               ends=event_type in _EVERY_PLACE)
+        if all(elsewhere) and any(ctx.between for ctx in befores):
+            elsewhere = _elsewhere(sentence, here, befores, event_type, ends=False)
     excluded = {pm.place.place_id for pm, out in zip(here, elsewhere, strict=True)
                 if out and pm.place is not None}
     for pm, ctx, out in zip(here, befores, elsewhere, strict=True):
@@ -520,6 +523,23 @@ def _event_places(sentence: Sentence, here: list[PlaceMention], event_type: str,
         if key not in seen:
             seen.add(key)
             out.append(pm)
+    return out
+
+
+def _elsewhere(sentence: Sentence, here: list[PlaceMention], befores: list[_Before],
+               event_type: str, ends: bool) -> list[bool]:
+    """For each place of ``here``, whether the sentence says the event was not there:
+    "from X", "towards X", "treated at X" and the rest of X's list; with ``ends``, the
+    ends of a stretch ("between X and Y")."""
+    out = []
+    previous: PlaceMention | None = None
+    for pm, ctx in zip(here, befores, strict=True):
+        away = ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE) or (
+            ends and ctx.between) or (previous is not None and bool(_LIST_AND.fullmatch(
+                sentence.text, previous.mention.end - sentence.start,
+                pm.mention.start - sentence.start)))
+        out.append(away)
+        previous = pm if away else None
     return out
 
 

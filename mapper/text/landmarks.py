@@ -150,12 +150,14 @@ def _road_numbers(text: str, found: list[Mention]) -> list[Mention]:
 PREFIX_HEADS = ("Mount", "Mt.", "Lake", "Cape", "Point", "Rue", "Barangay", "Hotel",
                 "Faubourg", "Avenida", "Calle", "Via", "Jebel", "Jabal", "Wadi", "Ras",
                 "Plaza", "Piazza", "Place", "Praça", "Rua", "Jalan", "Jl.", "Paseo", "Parque",
-                "Puente", "Avenue", "Boulevard")
+                "Puente", "Avenue", "Boulevard", "Universidad", "Palacio", "Estadio", "Loma")
 #: What the foreign heads written first name, in the English words other heads use.
 _PREFIX_KINDS = {"mt": "mount", "rue": "street", "calle": "street", "via": "street",
                  "rua": "street", "jalan": "street", "jl": "street", "paseo": "street",
                  "avenida": "avenue", "plaza": "square", "piazza": "square", "place": "square",
-                 "praça": "square", "parque": "park", "puente": "bridge"}
+                 "praça": "square", "parque": "park", "puente": "bridge",
+                 "universidad": "university", "palacio": "palace", "estadio": "stadium",
+                 "loma": "hill"}
 #: Heads followed by "of" (or "des", "de"): "University of California", "Palais des
 #: Nations", "Gulf of Aden", "Embassy of the Republic of Armenia".
 OF_HEADS = ("University", "Museum", "Embassy", "Consulate", "Palace", "Palais", "Cathedral",
@@ -210,7 +212,8 @@ _CAPITAL_HEADS = frozenset({"rd", "house", "cantt", "port", "terminal", "buildin
 #: Heads that, written in lower case, describe the place rather than name it.
 _DESCRIPTIVE_HEADS = frozenset({"airport", "village", "town", "district", "market",
                                 "region", "province", "governorate", "county", "oblast",
-                                "prefecture", "municipality", "parish", "borough"})
+                                "prefecture", "municipality", "parish", "borough",
+                                "intersection", "junction", "toll gate"})
 _STREET_HEADS = frozenset({"road", "rd", "street", "avenue", "boulevard", "highway"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 #: Abbreviations whose full stop does not end a sentence inside a landmark's name.

@@ -25,6 +25,7 @@ LANDMARK_HEADS: tuple[str, ...] = (
     "palace", "secretariat", "cantonment", "cantt", "town", "district",
     "province", "county", "valley", "border", "crossing", "checkpoint", "terminal", "port",
     "campus", "building", "embassy", "consulate", "headquarters",
+    "monument", "memorial", "intersection", "junction", "toll gate",
     # Buildings and grounds: "Holy Redeemer Church", "Carnegie Library", "City Hall".
     "church", "cathedral", "chapel", "library", "museum", "theatre", "theater", "hall",
     "center", "centre", "golf club", "racecourse", "gardens", "plantation",
