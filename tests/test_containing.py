@@ -150,6 +150,11 @@ PLACED_IN = [
      "MEDELLIN, Colombia, May 3 (Reuters) - Police fired tear gas at students in Medellin "
      "and Envigado. In Bogota, thousands gathered at the Plaza de Bolivar.",
      "Plaza de Bolivar", "Bogota"),
+    # Wire copy: each sentence is a paragraph; the reporter is abroad.
+    ("the town of the sentence before, in the paragraph before",
+     "DUBAI, Oct 3 (Reuters) - Security forces clashed with students in Tehran on "
+     "Sunday.\n\nDozens were taken to Evin prison. Protests spread to Mashhad.",
+     "Evin prison", "Tehran"),
 ]
 
 

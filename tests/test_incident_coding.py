@@ -140,10 +140,10 @@ def test_a_continent_is_no_event_place_beside_a_town(extractor):
 def test_nationwide_means_the_report_s_country(extractor):
     found = incidents(extractor, "MOMBASA, Kenya - Police fired tear gas in Mombasa and "
                                  "Malindi. The interior ministry said 120 people had been "
-                                 "arrested across the country.")
+                                 "arrested across much of the country.")
     arrests = [i for i in found if i["arrested"] == 120]
     assert [i["place"] for i in arrests] == ["Kenya"]
-    assert "across the country" in arrests[0]["notes"][0]
+    assert "across much of the country" in arrests[0]["notes"][0]
 
 
 def test_the_capital_is_the_report_s_country_s_capital(extractor):
@@ -179,3 +179,26 @@ def test_the_ends_of_a_blocked_stretch_are_not_blockades(extractor):
     # Without the stretch named, the ends are all there is.
     found = incidents(extractor, "Truckers blocked roads between Cali and Popayan.")
     assert {i["place"] for i in found if i["type"] == "blockade"} == {"Cali", "Popayán"}
+
+
+@pytest.mark.parametrize(("text", "subtypes"), [
+    ("Riot police were deployed in Sanandaj.", ["security deployment"]),
+    ("Anti-riot units guarded the square in Sanandaj.", []),
+    ("Trains did not run to protest sites in Bangkok.", []),
+    ("Thousands of protesters gathered in Mandalay.", ["peaceful protest"]),
+])
+def test_words_that_look_like_triggers(extractor, text, subtypes):
+    assert [i["subtype"] for i in incidents(extractor, text)] == subtypes
+
+
+def test_a_dateline_abroad_puts_unplaced_events_in_the_report_s_country(extractor):
+    text = ("DUBAI, Oct 3 (Reuters) - Security forces clashed with students in Tehran, "
+            "Tabriz and Mashhad.\n\nDozens of students were arrested, activists said.")
+    arrests = [i for i in incidents(extractor, text) if i["type"] == "arrest"]
+    assert [i["place"] for i in arrests] == ["Iran"]
+    assert "dateline is abroad" in arrests[0]["notes"][-1]
+    # A dateline at home is where such events are put.
+    text = ("TEHRAN, Oct 3 (Reuters) - Security forces clashed with students in Tabriz "
+            "and Mashhad.\n\nDozens of students were arrested, activists said.")
+    assert [i["place"] for i in incidents(extractor, text) if i["type"] == "arrest"] == [
+        "Tehran"]

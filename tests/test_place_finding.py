@@ -519,6 +519,14 @@ def test_a_small_town_abroad_nothing_points_to_is_left_unresolved(extractor):
     assert places["Guma"].country == "PH"
 
 
+def test_a_list_ending_in_a_described_name_is_no_town_and_its_area(extractor):
+    # Myingyan lies in Mandalay Region, not in Magway Region.
+    places = located(extractor, "Protesters gathered in Myingyan, Magway and the capital "
+                                "Naypyitaw.")
+    assert places["Myingyan"].kind == "city"
+    assert not places["Myingyan"].properties.get("approximate")
+
+
 def test_a_city_abroad_known_by_the_name_only_in_another_language_is_left_unresolved(
         extractor):
     # "Marina" is the primary name of towns in several countries and, in GeoNames, an

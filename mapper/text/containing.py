@@ -119,6 +119,7 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
              and pm.place.properties.get("approximate")]
     accompanied = [t for t in towns if t.place and company[t.place.place_id]]
     top_country_count = max(countries.values(), default=0)
+    home_country = max(countries, key=countries.__getitem__, default="")
     out = []
     for pm in places:
         m = pm.mention
@@ -144,8 +145,8 @@ def _place_landmarks(places: Sequence[PlaceMention], towns: list[PlaceMention],
             and countries[t.place.country] == top_country_count))]
         town = (_written_in(text, m, near + spots) or _named_for(m, accompanied)
                 or _in_sentence(text, m, cities)
-                or _in_sentence_before(text, m, supported)
-                or _around_dateline(text, m, near, dateline_start)
+                or _in_sentence_before(text, m, cities)
+                or _around_dateline(text, m, near, dateline_start, home_country)
                 or min(supported, key=lambda t: abs(t.mention.start - m.start), default=None)
                 or max(near or towns, key=lambda t: (support[t.place.place_id] if t.place
                                                      else 0, -abs(t.mention.start - m.start))))
@@ -283,26 +284,40 @@ def _origins(text: str, towns: Sequence[PlaceMention]) -> set[int]:
 
 def _in_sentence_before(text: str, landmark: Mention, towns: Sequence[PlaceMention]
                         ) -> PlaceMention | None:
-    """The one town named in the sentence before ``landmark``'s, in its paragraph: the
-    story is still there ("The unrest began in Southport. A mosque on St Luke's Road
-    was attacked"), unlike after a list of towns ("Protests spread to Mombasa, Kisumu
-    and Eldoret. Marchers walked down Moi Avenue")."""
+    """The one town named in the sentence before ``landmark``'s (in the paragraph before
+    when ``landmark``'s sentence opens its own, as in wire copy): the story is still
+    there ("The unrest began in Southport. A mosque on St Luke's Road was attacked"),
+    unlike after a list of towns ("Protests spread to Mombasa, Kisumu and Eldoret.
+    Marchers walked down Moi Avenue")."""
     before = [t for t in towns if t.mention.end <= landmark.start
-              and "\n" not in text[t.mention.end:landmark.start]
-              and len(_SENTENCE_BREAK.findall(text, t.mention.end, landmark.start)) == 1]
+              and _one_sentence_end(text[t.mention.end:landmark.start])]
     if len({t.place.place_id for t in before if t.place}) != 1:
         return None
     return before[-1]
 
 
+#: The end of a sentence, and the space (a paragraph break too) after it.
+_SENTENCE_END = re.compile(r"[.!?;]\s+")
+
+
+def _one_sentence_end(gap: str) -> bool:
+    """True when ``gap`` runs over one sentence end, and over a paragraph break only
+    right after it."""
+    ends = _SENTENCE_END.findall(gap)
+    return len(ends) == 1 and gap.count("\n") == ends[0].count("\n")
+
+
 def _around_dateline(text: str, landmark: Mention, towns: Sequence[PlaceMention],
-                     dateline_start: int | None) -> PlaceMention | None:
+                     dateline_start: int | None, home_country: str = ""
+                     ) -> PlaceMention | None:
     """Of the dateline's town and the towns around it (within ``DATELINE_AREA_KM``: a
     suburb the story is in), the one named last before ``landmark``, not as where people
-    came from; None without a dateline among ``towns``. (A suburb named later is where
-    the story moves on to.)"""
+    came from; None without a dateline among ``towns``, or with one outside
+    ``home_country``, the country of most of the report's places (a report from Dubai
+    about Iran). (A suburb named later is where the story moves on to.)"""
     dateline = next((t for t in towns if t.mention.start == dateline_start), None)
-    if dateline is None or dateline.place is None:
+    if dateline is None or dateline.place is None or (
+            home_country and dateline.place.country != home_country):
         return None
     home = dateline.place
     local = [t for t in towns if t.place is not None and t.mention.start < landmark.start

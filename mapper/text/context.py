@@ -410,6 +410,9 @@ def _containers(mentions: Sequence[Mention], text: str, candidates: dict[str, li
 #: What joins names in a list: "California or Washington", "Ohio, Texas and Iowa".
 _LIST_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or "})
 _LAST_JOINS = _LIST_JOINS - {", "}
+#: "Myingyan, Magway and the capital Naypyitaw": a list's last name, described.
+_LAST_JOIN_WITH_WORD = re.compile(r",? (?:and|or) the (?:capital|city|town|port|village)"
+                                  r"(?: of)? ")
 
 
 def _enumerated(mentions: Sequence[Mention], text: str) -> set[str]:
@@ -425,7 +428,7 @@ def _enumerated(mentions: Sequence[Mention], text: str) -> set[str]:
         if join == ", ":
             run.append(first.key)
             continue
-        if join in _LAST_JOINS and run:
+        if run and (join in _LAST_JOINS or _LAST_JOIN_WITH_WORD.fullmatch(join)):
             out.update(run)
         run = []
     return out

@@ -37,9 +37,12 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "sit-in dharna occup"),
         ("protest", "rally", r"\brall(?:y|ies|ied)\b", "rall"),
         ("protest", "peaceful protest",
-         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal|"
-         r"t(?:ook|ake|akes|aking) to the streets)\b",
-         "protest demonstrat strike hartal to_the_streets"),
+         r"\b(?:protest(?:s|ed|ing)?(?! (?:sites?|leaders?|movements?|organi[sz]ers|groups?|"
+         r"songs?|signs?|slogans|camps?))|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal|"
+         r"t(?:ook|ake|akes|aking) to the streets|(?:protest(?:e|o)rs|demonstrators|crowds|"
+         r"supporters|activists|students|thousands|hundreds) (?:\w+ )?(?:gathered|assembled|"
+         r"massed|converged))\b",
+         "protest demonstrat strike hartal to_the_streets gathered assembled massed converged"),
         ("clash", "clash with security forces",
          r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fought|battled|tear[- ]?gas|rubber bullets|"
          r"water cannons?|baton[- ]charged?|lathi[- ]charged?|stone[- ]pelting|pelted|"
@@ -47,7 +50,8 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
          "clash skirmish fought battled tear rubber_bullets water_cannon baton lathi stone "
          "pelted fired shelling"),
         ("clash", "violent demonstration",
-         r"\b(?:riot(?:s|ed|ing)?|torched|set (?:ablaze|alight|on fire|fire to)|vandali[sz]ed|"
+         r"\b(?:(?<!anti-)riot(?:s|ed|ing)?(?! (?:police|gear|squads?|units?|officers|"
+         r"shields|control|act|charges?))|torched|set (?:ablaze|alight|on fire|fire to)|vandali[sz]ed|"
          r"stormed|"
          r"looted|burn(?:ed|t))\b",
          "riot torched set_ vandali stormed looted burn"),
@@ -269,11 +273,26 @@ def extract_incidents(
                     incident.origin, incident.destination = _ends(sentence, here)
                 if not _add_to_previous(incidents, incident):
                     incidents.append(incident)
+    home, note = _home(setting)
     for incident in incidents:
-        if incident.place is None and fallback_place is not None:
-            incident.place = fallback_place
-            incident.notes.append("place not stated: the report's dateline")
+        if incident.place is None and home is not None:
+            incident.place = home
+            incident.notes.append(note)
     return incidents
+
+
+def _home(setting: _Setting) -> tuple[PlaceMention | None, str]:
+    """Where an incident whose sentence names no place is put: the dateline's city, or
+    the report's country when the reporter writes from abroad ("DUBAI (Reuters) - ..."
+    about Iran)."""
+    dateline, country = setting.dateline, setting.country
+    if dateline is None or dateline.place is None:
+        return None, ""
+    if country is None or dateline.place.country == country.country:
+        return dateline, "place not stated: the report's dateline"
+    at = dateline.mention.start
+    return (PlaceMention(Mention(country.name, at, at, normalize(country.name)), country),
+            "place not stated: the report's country (its dateline is abroad)")
 
 
 @dataclass(frozen=True)
@@ -314,8 +333,9 @@ _CLAUSE_BREAK = Cue(r"\s*;\s*|,?\s+(?:while|whereas|but|meanwhile|although)\s+",
                     "; while whereas but although", flags=0)
 _CAPITAL = Cue(r"\b(?:in|into|across|around|of) the capital\b", "the_capital")
 _THE_CITY = Cue(r"\b(?:in|into|across|around|of) the city\b", "the_city")
-_NATIONWIDE = Cue(r"\b(?:nationwide|countrywide|(?:across|throughout|around|all over) the "
-                  r"(?:country|nation))\b", "nationwide countrywide the_country the_nation")
+_NATIONWIDE = Cue(r"\b(?:nationwide|countrywide|(?:across|throughout|around|all over)"
+                  r"(?: (?:much|most|parts) of)? the (?:country|nation))\b",
+                  "nationwide countrywide the_country the_nation")
 #: Every cue a sentence is checked for, found in one pass.
 _SENTENCE_CUES = CueSet([
     *(cue for _, _, cue in TRIGGERS), *(cue for _, cue in VERBS), _MODAL, _LED_BY,
@@ -358,7 +378,17 @@ def _types(text: str, cues: Found, trigger_at: dict[tuple[str, str], int]
             found.append((event_type, subtype))
             seen_types.add(event_type)
             trigger_at[event_type, subtype] = hit.start()
+    protest = trigger_at.get(("protest", "peaceful protest"))
+    if protest is not None and "clash" in seen_types and _GATHERED.match(text, protest):
+        # "tear gas at protesters gathered at the roundabout": the clash is the event.
+        found.remove(("protest", "peaceful protest"))
     return found
+
+
+#: A crowd gathering: a protest of its own only where nothing more happened to it.
+_GATHERED = re.compile(r"(?:protest(?:e|o)rs|demonstrators|crowds|supporters|activists|"
+                       r"students|thousands|hundreds) (?:\w+ )?(?:gathered|assembled|massed|"
+                       r"converged)", re.IGNORECASE)
 
 
 _MONTH_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|and|or|between|"
