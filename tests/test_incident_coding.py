@@ -202,3 +202,16 @@ def test_a_dateline_abroad_puts_unplaced_events_in_the_report_s_country(extracto
             "and Mashhad.\n\nDozens of students were arrested, activists said.")
     assert [i["place"] for i in incidents(extractor, text) if i["type"] == "arrest"] == [
         "Tehran"]
+
+
+def test_a_part_of_a_total_counted_at_a_place(extractor):
+    found = incidents(extractor, "Rights groups said 133 people had been killed, including 41 "
+                                 "in the southeastern city of Zahedan.")
+    killed = [i for i in found if i["killed"]]
+    assert [(i["place"], i["killed"]) for i in killed] == [("Zahedan", 41)]
+    assert "133 killed" in killed[0]["notes"][-1]
+    # The total of a country is the country's; "103 of them in Paris" is no injury count.
+    found = incidents(extractor, "The minister said 149 officers had been injured and 172 "
+                                 "people arrested nationwide, 103 of them in Paris.")
+    assert sorted((i["place"], i["injured"] or 0, i["arrested"] or 0) for i in found) == [
+        ("France", 0, 172), ("France", 149, 0)]

@@ -102,7 +102,9 @@ def _summed_with(text: str, counts: list[Count], last: Count, verbs: list[int]) 
 
 
 #: A count said of one place: "17 people died in X", "two in Y".
-_COUNT_IN = re.compile(r"\s(?:[\w-]+\s){0,3}?(?:in|at)\s(?:the\s)?$")
+_COUNT_IN = re.compile(r"\s(?:[\w-]+\s){0,3}?(?:in|at)\s(?:the\s)?"
+                       r"(?:(?:[\w-]+\s)?(?:city|town|village|district|province|region)\s"
+                       r"of\s)?$")
 
 
 def counts_at_places(sentence: Sentence, here: list[PlaceMention],
@@ -114,9 +116,9 @@ def counts_at_places(sentence: Sentence, here: list[PlaceMention],
     before the count ("and two in Itahari" repeats "died").
     """
     text = sentence.text
-    verbs = sorted(((verb.start(), kind) for kind, cue in VERBS if kind != "arrested"
+    verbs = sorted(((verb.start(), kind) for kind, cue in VERBS
                     for verb in cue.finditer(text, cues)))
-    if not verbs:
+    if not any(kind != "arrested" for _, kind in verbs):
         return {}
     counts = find_counts(text)
     found: dict[PlaceMention, dict] = {}
@@ -126,14 +128,22 @@ def counts_at_places(sentence: Sentence, here: list[PlaceMention],
                       and _COUNT_IN.fullmatch(text, c.end, local)), None)
         if count is None or is_date_or_label(text, count):
             continue
+        # ("172 arrested, 103 of them in Paris": a count of arrests, not casualties.)
         kinds = [kind for at, kind in verbs if count.end <= at < local] or [
             kind for at, kind in verbs if at < count.start][-1:]
-        if not kinds or pm in found:
+        if not kinds or kinds[0] == "arrested" or pm in found:
             continue
         qualifier = count.qualifier if count.qualifier != "exact" else ""
         found[pm] = {kinds[0]: count.value, f"{kinds[0]}_qualifier": count.qualifier,
-                     "qualifier": qualifier, "victims": _victims(text[count.end:count.end + 40])}
+                     "qualifier": qualifier, "victims": _victims(text[count.end:count.end + 40]),
+                     "part_of_total": bool(_PART.search(text, max(0, count.start - 25),
+                                                        count.start))}
     return found
+
+
+#: A count that is part of the sentence's total: "133 killed, including 41 in Zahedan".
+_PART = re.compile(r"\b(?:including|among them|of them|of whom)\s(?:at least\s|some\s)?$",
+                   re.IGNORECASE)
 
 
 #: Farthest a count is looked for from its verb: 70 characters between them, plus

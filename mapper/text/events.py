@@ -104,6 +104,8 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
 _MODAL = Cue(r"\b(?:would|will|shall|could|may|might|threaten(?:ed|s)? to|warn(?:ed|s|ing)?)\b"
              r"[^.]{0,40}\b(?:be )?(?:arrested|detained)\b|\bwarn(?:ed|s|ing)? of arrests?\b",
              "arrest detained")
+_PART_PLACE = re.compile(r"\b(?:(?:including|among them)\s(?:[\w,-]+\s){1,4}?|"
+                         r"[\w,-]+\s(?:of them|of whom)\s)(?:in|at)\s(?:the\s)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:at|in|near|outside|inside|on|across|throughout|all over|around|"
                        r"into|within|off|reached|reaching|entered|to|towards?|from|of|via|"
@@ -244,6 +246,13 @@ def extract_incidents(
                             if clause[0] <= pm.mention.start < clause[1]}
             if len(by_place) >= 2:
                 targets = list(by_place)  # "17 died in Kathmandu and two in Itahari"
+            part_note = ""
+            if len(by_place) == 1 and next(iter(by_place.values()))["part_of_total"]:
+                # "133 killed, including 41 in Zahedan": Zahedan's 41 is the event there;
+                # the total, of places the sentence does not name, is noted with it.
+                targets = list(by_place)
+                totals = [f"{counts[k]} {k}" for k in ("killed", "injured") if counts.get(k)]
+                part_note = f"part of a total the sentence gives: {', '.join(totals)}"
             for target in targets or [None]:
                 incident = TextIncident(
                     type=event_type, subtype=subtype, place=target, date=date,
@@ -255,8 +264,10 @@ def extract_incidents(
                     incident.notes.append(unnamed_note)
                 if event_type == "statement" and claimed:
                     incident.actors = _unique([claimed, *actors])
+                if part_note:
+                    incident.notes.append(part_note)
                 if event_type in ("violence", "clash") and counts:
-                    own = by_place.get(target) if len(by_place) >= 2 else counts
+                    own = by_place.get(target) if len(by_place) >= 2 or part_note else counts
                     incident.killed = own.get("killed")
                     incident.injured = own.get("injured")
                     incident.qualifier = own.get("qualifier", "")
@@ -473,6 +484,7 @@ class _Before:
     speaking: bool  # "speaking to reporters in X": where someone spoke
     locative: bool  # "at X", "in X"
     between: bool  # "between X and": an end of a stretch
+    part: bool  # "103 of them in X": where part of a total was counted
 
 
 def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
@@ -485,6 +497,7 @@ def _before(sentence: Sentence, pm: PlaceMention) -> _Before:
         bool(_NOT_THE_EVENT_PLACE.search(before, low)), bool(_HEADING.search(before, low)),
         bool(_SPEAKING_PLACE.search(wider, lowered(wider))),
         bool(_LOCATIVE.search(before)), bool(_BETWEEN.search(before)),
+        bool(_PART_PLACE.search(before)),
     )
 
 
@@ -564,7 +577,7 @@ def _elsewhere(sentence: Sentence, here: list[PlaceMention], befores: list[_Befo
     out = []
     previous: PlaceMention | None = None
     for pm, ctx in zip(here, befores, strict=True):
-        away = ctx.not_event or (ctx.heading and event_type not in _EVERY_PLACE) or (
+        away = ctx.not_event or ctx.part or (ctx.heading and event_type not in _EVERY_PLACE) or (
             ends and ctx.between) or (previous is not None and bool(_LIST_AND.fullmatch(
                 sentence.text, previous.mention.end - sentence.start,
                 pm.mention.start - sentence.start)))
