@@ -26,6 +26,10 @@ from mapper.text.dates import DATE_CUES, find_date
 from mapper.text.sentences import Sentence, strip_title
 from mapper.text.spans import Mention
 
+#: A crowd gathering ("protesters gathered"): a protest of its own only where nothing more
+#: happened to it.
+_CROWD_GATHERED = (r"(?:protest(?:e|o)rs|demonstrators|crowds|supporters|activists|students|"
+                   r"thousands|hundreds) (?:\w+ )?(?:gathered|assembled|massed|converged)")
 #: (event type, sub-type, trigger), most specific first within a type. Each trigger's
 #: cue words are literal parts of everything it matches (see :mod:`mapper.text.cues`).
 TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
@@ -39,9 +43,7 @@ TRIGGERS: tuple[tuple[str, str, Cue], ...] = tuple(
         ("protest", "peaceful protest",
          r"\b(?:protest(?:s|ed|ing)?(?! (?:sites?|leaders?|movements?|organi[sz]ers|groups?|"
          r"songs?|signs?|slogans|camps?))|demonstrat(?:ion|ions|ed|ing)|strikes?|hartal|"
-         r"t(?:ook|ake|akes|aking) to the streets|(?:protest(?:e|o)rs|demonstrators|crowds|"
-         r"supporters|activists|students|thousands|hundreds) (?:\w+ )?(?:gathered|assembled|"
-         r"massed|converged))\b",
+         rf"t(?:ook|ake|akes|aking) to the streets|{_CROWD_GATHERED})\b",
          "protest demonstrat strike hartal to_the_streets gathered assembled massed converged"),
         ("clash", "clash with security forces",
          r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fought|battled|tear[- ]?gas|rubber bullets|"
@@ -396,10 +398,7 @@ def _types(text: str, cues: Found, trigger_at: dict[tuple[str, str], int]
     return found
 
 
-#: A crowd gathering: a protest of its own only where nothing more happened to it.
-_GATHERED = re.compile(r"(?:protest(?:e|o)rs|demonstrators|crowds|supporters|activists|"
-                       r"students|thousands|hundreds) (?:\w+ )?(?:gathered|assembled|massed|"
-                       r"converged)", re.IGNORECASE)
+_GATHERED = re.compile(_CROWD_GATHERED, re.IGNORECASE)
 
 
 _MONTH_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|and|or|between|"

@@ -154,8 +154,8 @@ def _dateline_match(body: str) -> re.Match[str] | None:
     if _is_dateline(match):
         return match
     first_line_end = body.find("\n")
-    headline = body[:first_line_end].strip()
-    if first_line_end < 0 or not headline or len(headline) > _HEADLINE_MAX or headline[-1] in ".!?":
+    headline = body[:first_line_end].strip() if first_line_end >= 0 else ""
+    if not headline or len(headline) > _HEADLINE_MAX or headline[-1] in ".!?":
         return None
     match = _DATELINE.match(body, first_line_end)
     return match if _is_dateline(match) else None
